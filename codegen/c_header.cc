@@ -1,0 +1,108 @@
+#include "codegen/c_header.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "kvmodel/checked.h"
+
+namespace kvtables::codegen {
+
+std::string MacroName(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') {
+      out += static_cast<char>(c - 'a' + 'A');
+    } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else {
+      out += '_';
+    }
+  }
+  return out;
+}
+
+namespace {
+
+const char* TypeName(CType type) {
+  return type == CType::kUint32 ? "uint32_t" : "uint64_t";
+}
+
+std::string Hex(std::uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string text = "0x";
+  for (int shift = 60; shift >= 0; shift -= 4) text += kDigits[(value >> shift) & 0xf];
+  return text;
+}
+
+std::string Literal(CType type, std::uint64_t value, const std::string& what,
+                    bool hex = false) {
+  if (type == CType::kUint32) {
+    if (value > std::numeric_limits<std::uint32_t>::max()) {
+      throw kvmodel::Overflow("overflow: " + what + " = " +
+                              std::to_string(value) +
+                              " does not fit in uint32_t");
+    }
+    return std::to_string(value) + "u";
+  }
+  return "UINT64_C(" + (hex ? Hex(value) : std::to_string(value)) + ")";
+}
+
+}  // namespace
+
+std::string IncludeGuard(const std::string& path) {
+  return "KVTABLES_" + MacroName(path) + "_";
+}
+
+std::string RenderCHeader(const CHeader& header) {
+  const std::string macro = MacroName(header.prefix);
+  const std::string guard = IncludeGuard(header.path);
+  std::string out = "/*\n";
+  for (const std::string& line : header.banner) {
+    out += line.empty() ? " *\n" : " * " + line + "\n";
+  }
+  out += " */\n";
+  out += "#ifndef " + guard + "\n#define " + guard + "\n\n";
+  out += "#include <stddef.h>\n#include <stdint.h>\n\n";
+
+  for (const CConstant& constant : header.constants) {
+    out += "/* " + constant.comment + " */\n";
+    out += "#define " + macro + "_" + MacroName(constant.name) + " " +
+           Literal(constant.type, constant.value, constant.name,
+                   constant.hex) +
+           "\n";
+  }
+  out += "#define " + macro + "_ROW_COUNT " +
+         Literal(CType::kUint32, header.rows.size(), "row count") + "\n\n";
+
+  out += "typedef struct " + header.prefix + "_row {\n";
+  for (const CField& field : header.fields) {
+    out += "  " + std::string(TypeName(field.type)) + " " + field.name +
+           "; /* " + field.comment + " */\n";
+  }
+  out += "} " + header.prefix + "_row;\n\n";
+
+  out += "static const " + header.prefix + "_row " + header.prefix +
+         "_rows[" + macro + "_ROW_COUNT] = {\n";
+  for (const auto& row : header.rows) {
+    if (row.size() != header.fields.size()) {
+      throw kvmodel::InvalidModel("row has " + std::to_string(row.size()) +
+                                  " values for " +
+                                  std::to_string(header.fields.size()) +
+                                  " fields");
+    }
+    out += "    {";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += Literal(header.fields[i].type, row[i], header.fields[i].name);
+    }
+    out += "},\n";
+  }
+  out += "};\n";
+  if (!header.functions.empty()) out += "\n" + header.functions;
+  out += "\n#endif /* " + guard + " */\n";
+  return out;
+}
+
+}  // namespace kvtables::codegen

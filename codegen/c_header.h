@@ -1,0 +1,65 @@
+// codegen/c_header.h
+//
+// A pure renderer of C headers for deployers that cannot run kvtables: data
+// only, C99 that is also valid C++, `<stdint.h>` and `<stddef.h>` only, a
+// path-based include guard, every symbol prefixed, every value an exact
+// integer. A header holds constants (#defines), one typedef'd row struct and
+// a `static const` array of rows, plus optional lookup functions written as
+// `static inline` C.
+//
+// Rendering checks that every value fits its field's type and fails (with
+// kvmodel::Overflow) rather than truncate.
+
+#ifndef CODEGEN_C_HEADER_H_
+#define CODEGEN_C_HEADER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kvtables::codegen {
+
+// CType is the C type of a field or constant.
+enum class CType { kUint32, kUint64 };
+
+// CConstant is `#define <PREFIX>_<name> <value>` with a comment.
+struct CConstant {
+  std::string name;
+  CType type = CType::kUint32;
+  std::uint64_t value = 0;
+  std::string comment;
+  bool hex = false;  // print the value in hexadecimal (fingerprints)
+};
+
+// CField is one member of the row struct.
+struct CField {
+  std::string name;
+  CType type = CType::kUint32;
+  std::string comment;
+};
+
+// CHeader is everything one generated header says.
+struct CHeader {
+  std::string path;    // repository path, e.g. "generated/seed_vlm_kv.h"
+  std::string prefix;  // symbol prefix, e.g. "seed_vlm_kv"
+  std::vector<std::string> banner;  // lines of the opening comment
+  std::vector<CConstant> constants;
+  std::vector<CField> fields;
+  std::vector<std::vector<std::uint64_t>> rows;
+  std::string functions;  // C code after the rows (lookups)
+};
+
+// RenderCHeader() is the header's text.
+std::string RenderCHeader(const CHeader& header);
+
+// MacroName() upper-cases a name for the preprocessor, with every character
+// that is not a letter or digit replaced by '_': "seed_vlm_kv" -> "SEED_VLM_KV".
+std::string MacroName(const std::string& name);
+
+// IncludeGuard() is the guard macro of a repository path:
+// "generated/seed_vlm_kv.h" -> "KVTABLES_GENERATED_SEED_VLM_KV_H_".
+std::string IncludeGuard(const std::string& path);
+
+}  // namespace kvtables::codegen
+
+#endif  // CODEGEN_C_HEADER_H_

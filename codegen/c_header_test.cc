@@ -1,0 +1,71 @@
+#include "codegen/c_header.h"
+
+#include <cstdint>
+
+#include "gtest/gtest.h"
+#include "kvmodel/checked.h"
+
+namespace kvtables::codegen {
+namespace {
+
+CHeader Example() {
+  CHeader h;
+  h.path = "generated/demo.h";
+  h.prefix = "demo";
+  h.banner = {"demo.h: a demo.", "", "GENERATED FILE."};
+  h.constants = {{"schema_version", CType::kUint32, 1, "Row layout."}};
+  h.fields = {{"a", CType::kUint32, "first"}, {"b", CType::kUint64, "second"}};
+  h.rows = {{1, 2}, {3, std::uint64_t{1} << 40}};
+  return h;
+}
+
+TEST(CHeaderTest, Guard) {
+  EXPECT_EQ(IncludeGuard("generated/seed_vlm_kv.h"),
+            "KVTABLES_GENERATED_SEED_VLM_KV_H_");
+  EXPECT_EQ(MacroName("seed-vlm kv"), "SEED_VLM_KV");
+}
+
+TEST(CHeaderTest, RendersDataOnlyC) {
+  EXPECT_EQ(RenderCHeader(Example()),
+            "/*\n"
+            " * demo.h: a demo.\n"
+            " *\n"
+            " * GENERATED FILE.\n"
+            " */\n"
+            "#ifndef KVTABLES_GENERATED_DEMO_H_\n"
+            "#define KVTABLES_GENERATED_DEMO_H_\n"
+            "\n"
+            "#include <stddef.h>\n"
+            "#include <stdint.h>\n"
+            "\n"
+            "/* Row layout. */\n"
+            "#define DEMO_SCHEMA_VERSION 1u\n"
+            "#define DEMO_ROW_COUNT 2u\n"
+            "\n"
+            "typedef struct demo_row {\n"
+            "  uint32_t a; /* first */\n"
+            "  uint64_t b; /* second */\n"
+            "} demo_row;\n"
+            "\n"
+            "static const demo_row demo_rows[DEMO_ROW_COUNT] = {\n"
+            "    {1u, UINT64_C(2)},\n"
+            "    {3u, UINT64_C(1099511627776)},\n"
+            "};\n"
+            "\n"
+            "#endif /* KVTABLES_GENERATED_DEMO_H_ */\n");
+}
+
+TEST(CHeaderTest, RefusesToTruncate) {
+  CHeader h = Example();
+  h.rows[0][0] = std::uint64_t{1} << 32;
+  EXPECT_THROW(RenderCHeader(h), kvmodel::Overflow);
+}
+
+TEST(CHeaderTest, RefusesRaggedRows) {
+  CHeader h = Example();
+  h.rows[1].pop_back();
+  EXPECT_THROW(RenderCHeader(h), kvmodel::InvalidModel);
+}
+
+}  // namespace
+}  // namespace kvtables::codegen

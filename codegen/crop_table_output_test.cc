@@ -1,0 +1,60 @@
+#include "codegen/crop_table_output.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "kvmodel/crop_table.h"
+#include "kvmodel/seed_vlm.h"
+
+namespace kvtables::codegen {
+namespace {
+
+// A two-row table of the seed layout, checked by hand: grid 1x2 has 483
+// image tokens, 493 prompt tokens; 122,880 bytes per token.
+std::vector<kvmodel::CropRow> TwoRows() {
+  auto spec = kvmodel::kSeedVlm;
+  spec.grids = {2, 3, kvmodel::Orientations::kRowsAtMostCols};
+  return kvmodel::CropTableRows(spec);
+}
+
+TEST(CropTableOutputTest, CsvCarriesExactBytesAndSeedDecimals) {
+  const std::string csv = RenderCsv(CropTableColumns(TwoRows()));
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "grid_h,grid_w,num_crops,image_tokens,prompt_tokens,decode_steps,"
+            "kv_bytes_per_token,kv_bytes_mean,kv_bytes_peak,kv_gib_normal,"
+            "kv_gib_flash,eager_prefill_working_bytes,"
+            "flash_prefill_working_bytes,eager_peak_bytes,flash_peak_bytes");
+  // 1x2: mean 122,880 * 542.5 = 66,662,400; peak 122,880 * 593 =
+  // 72,867,840; eager prefill 32 heads * 493^2 * 2 bytes = 15,555,136;
+  // flash prefill 32 * 493 * 4 = 63,104.
+  EXPECT_NE(csv.find("\n1,2,2,483,493,100,122880,66662400,72867840,0.0621,"
+                     "0.0621,15555136,63104,"),
+            std::string::npos)
+      << csv;
+}
+
+TEST(CropTableOutputTest, MarkdownHasTheSeedLayout) {
+  const std::string md =
+      RenderCropMarkdown(DescribeCropTable(kvmodel::kSeedVlm), TwoRows());
+  EXPECT_NE(md.find("|2|1x2|483|100|0.0621|0.0621|\n"), std::string::npos)
+      << md;
+  EXPECT_NE(md.find("|3|1x3|583|100|0.0735|0.0735|\n"), std::string::npos);
+  EXPECT_NE(md.find("GiB (2^30 bytes)"), std::string::npos);
+}
+
+TEST(CropTableOutputTest, HeaderNamesItsGeneratorAndUnits) {
+  const std::string h = RenderCHeader(CropCHeader(
+      DescribeCropTable(kvmodel::kSeedVlm), TwoRows(), "generated/x.h"));
+  EXPECT_NE(h.find("GENERATED FILE, DO NOT EDIT"), std::string::npos);
+  EXPECT_NE(h.find("bazel run //tools:regenerate"), std::string::npos);
+  EXPECT_NE(h.find("#define SEED_VLM_KV_KV_BYTES_PER_TOKEN UINT64_C(122880)"),
+            std::string::npos);
+  EXPECT_NE(h.find("{1u, 2u, 2u, 483u, 493u, UINT64_C(72867840), "
+                   "UINT64_C(66662400),"),
+            std::string::npos)
+      << h;
+}
+
+}  // namespace
+}  // namespace kvtables::codegen
