@@ -73,35 +73,40 @@ std::string RenderCHeader(const CHeader& header) {
                    constant.hex) +
            "\n";
   }
-  out += "#define " + macro + "_ROW_COUNT " +
-         Literal(CType::kUint32, header.rows.size(), "row count") + "\n\n";
+  out += "\n";
 
-  out += "typedef struct " + header.prefix + "_row {\n";
-  for (const CField& field : header.fields) {
-    out += "  " + std::string(TypeName(field.type)) + " " + field.name +
-           "; /* " + field.comment + " */\n";
-  }
-  out += "} " + header.prefix + "_row;\n\n";
-
-  out += "static const " + header.prefix + "_row " + header.prefix +
-         "_rows[" + macro + "_ROW_COUNT] = {\n";
-  for (const auto& row : header.rows) {
-    if (row.size() != header.fields.size()) {
-      throw kvmodel::InvalidModel("row has " + std::to_string(row.size()) +
-                                  " values for " +
-                                  std::to_string(header.fields.size()) +
-                                  " fields");
+  for (const CTable& table : header.tables) {
+    const std::string type = header.prefix + "_" + table.row;
+    const std::string count = macro + "_" + MacroName(table.row) + "_COUNT";
+    out += "/* " + table.comment + " */\n";
+    out += "#define " + count + " " +
+           Literal(CType::kUint32, table.rows.size(), count) + "\n";
+    out += "typedef struct " + type + " {\n";
+    for (const CField& field : table.fields) {
+      out += "  " + std::string(TypeName(field.type)) + " " + field.name +
+             "; /* " + field.comment + " */\n";
     }
-    out += "    {";
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out += ", ";
-      out += Literal(header.fields[i].type, row[i], header.fields[i].name);
+    out += "} " + type + ";\n";
+    out += "static const " + type + " " + header.prefix + "_" + table.array +
+           "[" + count + "] = {\n";
+    for (const auto& row : table.rows) {
+      if (row.size() != table.fields.size()) {
+        throw kvmodel::InvalidModel(
+            table.row + " has " + std::to_string(row.size()) +
+            " values for " + std::to_string(table.fields.size()) + " fields");
+      }
+      out += "    {";
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += Literal(table.fields[i].type, row[i], table.fields[i].name);
+      }
+      out += "},\n";
     }
-    out += "},\n";
+    out += "};\n\n";
   }
-  out += "};\n";
-  if (!header.functions.empty()) out += "\n" + header.functions;
-  out += "\n#endif /* " + guard + " */\n";
+  out += header.functions;
+  if (!header.functions.empty()) out += "\n";
+  out += "#endif /* " + guard + " */\n";
   return out;
 }
 

@@ -31,11 +31,22 @@ struct CConstant {
   bool hex = false;  // print the value in hexadecimal (fingerprints)
 };
 
-// CField is one member of the row struct.
+// CField is one member of a table's struct.
 struct CField {
   std::string name;
   CType type = CType::kUint32;
   std::string comment;
+};
+
+// CTable is `typedef struct <prefix>_<row> {...} <prefix>_<row>;` and
+// `static const <prefix>_<row> <prefix>_<array>[<PREFIX>_<COUNT>]`, where
+// <COUNT> is the upper-cased row name followed by "_COUNT".
+struct CTable {
+  std::string row;    // struct name after the prefix, e.g. "row"
+  std::string array;  // array name after the prefix, e.g. "rows"
+  std::string comment;
+  std::vector<CField> fields;
+  std::vector<std::vector<std::uint64_t>> rows;
 };
 
 // CHeader is everything one generated header says.
@@ -44,9 +55,8 @@ struct CHeader {
   std::string prefix;  // symbol prefix, e.g. "seed_vlm_kv"
   std::vector<std::string> banner;  // lines of the opening comment
   std::vector<CConstant> constants;
-  std::vector<CField> fields;
-  std::vector<std::vector<std::uint64_t>> rows;
-  std::string functions;  // C code after the rows (lookups)
+  std::vector<CTable> tables;
+  std::string functions;  // C code after the tables (lookups)
 };
 
 // RenderCHeader() is the header's text.

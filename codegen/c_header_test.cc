@@ -14,8 +14,9 @@ CHeader Example() {
   h.prefix = "demo";
   h.banner = {"demo.h: a demo.", "", "GENERATED FILE."};
   h.constants = {{"schema_version", CType::kUint32, 1, "Row layout."}};
-  h.fields = {{"a", CType::kUint32, "first"}, {"b", CType::kUint64, "second"}};
-  h.rows = {{1, 2}, {3, std::uint64_t{1} << 40}};
+  h.tables = {{"row", "rows", "The rows.",
+               {{"a", CType::kUint32, "first"}, {"b", CType::kUint64, "second"}},
+               {{1, 2}, {3, std::uint64_t{1} << 40}}}};
   return h;
 }
 
@@ -40,13 +41,13 @@ TEST(CHeaderTest, RendersDataOnlyC) {
             "\n"
             "/* Row layout. */\n"
             "#define DEMO_SCHEMA_VERSION 1u\n"
-            "#define DEMO_ROW_COUNT 2u\n"
             "\n"
+            "/* The rows. */\n"
+            "#define DEMO_ROW_COUNT 2u\n"
             "typedef struct demo_row {\n"
             "  uint32_t a; /* first */\n"
             "  uint64_t b; /* second */\n"
             "} demo_row;\n"
-            "\n"
             "static const demo_row demo_rows[DEMO_ROW_COUNT] = {\n"
             "    {1u, UINT64_C(2)},\n"
             "    {3u, UINT64_C(1099511627776)},\n"
@@ -57,13 +58,13 @@ TEST(CHeaderTest, RendersDataOnlyC) {
 
 TEST(CHeaderTest, RefusesToTruncate) {
   CHeader h = Example();
-  h.rows[0][0] = std::uint64_t{1} << 32;
+  h.tables[0].rows[0][0] = std::uint64_t{1} << 32;
   EXPECT_THROW(RenderCHeader(h), kvmodel::Overflow);
 }
 
 TEST(CHeaderTest, RefusesRaggedRows) {
   CHeader h = Example();
-  h.rows[1].pop_back();
+  h.tables[0].rows[1].pop_back();
   EXPECT_THROW(RenderCHeader(h), kvmodel::InvalidModel);
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kvmodel/checked.h"
+#include "kvmodel/crop_solver.h"
 #include "kvmodel/units.h"
 
 namespace kvtables::codegen {
@@ -197,8 +198,9 @@ CHeader CropCHeader(const CropTableInfo& info, const std::vector<CropRow>& rows,
           " steps; batch " + std::to_string(info.batch_size) + ".",
       "Units: *_bytes fields are exact byte counts (1 GiB = 2^30 bytes);",
       "*_tokens fields are token counts. No floating point is needed.",
-      "Rows are ordered by num_crops, then grid_h; " + p +
-          "_find() looks a grid up.",
+      "Lookups, O(log n): " + p + "_find(h, w) by grid, " + p +
+          "_largest_fitting(budget_bytes)",
+      "for the largest grid whose peak KV cache fits a budget.",
   };
   header.constants = {
       {"schema_version", CType::kUint32, kCropTableSchemaVersion,
@@ -215,7 +217,9 @@ CHeader CropCHeader(const CropTableInfo& info, const std::vector<CropRow>& rows,
       {"batch_size", CType::kUint32, info.batch_size,
        "Sequences; byte figures cover all of them."},
   };
-  header.fields = {
+  CTable table{"row", "rows",
+               "Rows ordered by num_crops, then grid_h.", {}, {}};
+  table.fields = {
       {"grid_h", CType::kUint32, "crop grid rows"},
       {"grid_w", CType::kUint32, "crop grid columns"},
       {"num_crops", CType::kUint32, "grid_h * grid_w"},
@@ -233,7 +237,7 @@ CHeader CropCHeader(const CropTableInfo& info, const std::vector<CropRow>& rows,
       {"flash_peak_bytes", CType::kUint64, "peak KV + working, flash"},
   };
   for (const CropRow& row : rows) {
-    header.rows.push_back({
+    table.rows.push_back({
         row.grid.rows,
         row.grid.columns,
         row.grid.crops(),
@@ -247,6 +251,18 @@ CHeader CropCHeader(const CropTableInfo& info, const std::vector<CropRow>& rows,
         row.flash_peak_bytes,
     });
   }
+  CTable steps{"fitting_step", "fitting_steps",
+               "Largest grid whose kv_bytes_peak fits a budget, as a step "
+               "function: for budget B, the row of the last step with "
+               "min_budget_bytes <= B (kvmodel/crop_solver.h).",
+               {{"min_budget_bytes", CType::kUint64,
+                 "smallest budget with this answer"},
+                {"row", CType::kUint32, "index into the rows"}},
+               {}};
+  for (const kvmodel::FittingStep& step : kvmodel::LargestFittingSteps(rows)) {
+    steps.rows.push_back({step.min_budget_bytes, step.row});
+  }
+  header.tables = {table, steps};
   const std::string macro = MacroName(p);
   header.functions =
       "/* " + p + "_find: the row of crop grid grid_h x grid_w, or NULL.\n"
@@ -271,6 +287,25 @@ CHeader CropCHeader(const CropTableInfo& info, const std::vector<CropRow>& rows,
       "    return &" + p + "_rows[lo];\n"
       "  }\n"
       "  return NULL;\n"
+      "}\n"
+      "\n"
+      "/* " + p + "_largest_fitting: the largest grid (most crops, then most\n"
+      " * image tokens) whose kv_bytes_peak is at most budget_bytes, or NULL\n"
+      " * when none fits. Binary search over the steps: O(log n). */\n"
+      "static inline const " + p + "_row *" + p +
+      "_largest_fitting(uint64_t budget_bytes) {\n"
+      "  size_t lo = 0;\n"
+      "  size_t hi = " + macro + "_FITTING_STEP_COUNT;\n"
+      "  while (lo < hi) {\n"
+      "    const size_t mid = lo + (hi - lo) / 2;\n"
+      "    if (" + p + "_fitting_steps[mid].min_budget_bytes <= budget_bytes) {\n"
+      "      lo = mid + 1;\n"
+      "    } else {\n"
+      "      hi = mid;\n"
+      "    }\n"
+      "  }\n"
+      "  return lo == 0 ? NULL : &" + p + "_rows[" + p +
+      "_fitting_steps[lo - 1].row];\n"
       "}\n";
   return header;
 }

@@ -8,7 +8,8 @@
  * Prompt: image tokens + 10 text tokens; decode horizon 100 steps; batch 1.
  * Units: *_bytes fields are exact byte counts (1 GiB = 2^30 bytes);
  * *_tokens fields are token counts. No floating point is needed.
- * Rows are ordered by num_crops, then grid_h; seed_vlm_kv_find() looks a grid up.
+ * Lookups, O(log n): seed_vlm_kv_find(h, w) by grid, seed_vlm_kv_largest_fitting(budget_bytes)
+ * for the largest grid whose peak KV cache fits a budget.
  */
 #ifndef KVTABLES_GENERATED_SEED_VLM_KV_H_
 #define KVTABLES_GENERATED_SEED_VLM_KV_H_
@@ -28,8 +29,9 @@
 #define SEED_VLM_KV_DECODE_STEPS 100u
 /* Sequences; byte figures cover all of them. */
 #define SEED_VLM_KV_BATCH_SIZE 1u
-#define SEED_VLM_KV_ROW_COUNT 53u
 
+/* Rows ordered by num_crops, then grid_h. */
+#define SEED_VLM_KV_ROW_COUNT 53u
 typedef struct seed_vlm_kv_row {
   uint32_t grid_h; /* crop grid rows */
   uint32_t grid_w; /* crop grid columns */
@@ -43,7 +45,6 @@ typedef struct seed_vlm_kv_row {
   uint64_t eager_peak_bytes; /* peak KV + working, eager */
   uint64_t flash_peak_bytes; /* peak KV + working, flash */
 } seed_vlm_kv_row;
-
 static const seed_vlm_kv_row seed_vlm_kv_rows[SEED_VLM_KV_ROW_COUNT] = {
     {1u, 2u, 2u, 483u, 493u, UINT64_C(72867840), UINT64_C(66662400), UINT64_C(15555136), UINT64_C(63104), UINT64_C(76134976), UINT64_C(72867968)},
     {1u, 3u, 3u, 583u, 593u, UINT64_C(85155840), UINT64_C(78950400), UINT64_C(22505536), UINT64_C(75904), UINT64_C(95373376), UINT64_C(85155968)},
@@ -100,6 +101,68 @@ static const seed_vlm_kv_row seed_vlm_kv_rows[SEED_VLM_KV_ROW_COUNT] = {
     {1u, 29u, 29u, 3183u, 3193u, UINT64_C(404643840), UINT64_C(398438400), UINT64_C(652495936), UINT64_C(408704), UINT64_C(1044851776), UINT64_C(404643968)},
 };
 
+/* Largest grid whose kv_bytes_peak fits a budget, as a step function: for budget B, the row of the last step with min_budget_bytes <= B (kvmodel/crop_solver.h). */
+#define SEED_VLM_KV_FITTING_STEP_COUNT 53u
+typedef struct seed_vlm_kv_fitting_step {
+  uint64_t min_budget_bytes; /* smallest budget with this answer */
+  uint32_t row; /* index into the rows */
+} seed_vlm_kv_fitting_step;
+static const seed_vlm_kv_fitting_step seed_vlm_kv_fitting_steps[SEED_VLM_KV_FITTING_STEP_COUNT] = {
+    {UINT64_C(72867840), 0u},
+    {UINT64_C(85155840), 1u},
+    {UINT64_C(97443840), 2u},
+    {UINT64_C(98672640), 3u},
+    {UINT64_C(109731840), 4u},
+    {UINT64_C(122019840), 5u},
+    {UINT64_C(123248640), 6u},
+    {UINT64_C(134307840), 7u},
+    {UINT64_C(146595840), 8u},
+    {UINT64_C(147824640), 9u},
+    {UINT64_C(158883840), 10u},
+    {UINT64_C(161341440), 11u},
+    {UINT64_C(171171840), 12u},
+    {UINT64_C(172400640), 13u},
+    {UINT64_C(183459840), 14u},
+    {UINT64_C(195747840), 15u},
+    {UINT64_C(196976640), 16u},
+    {UINT64_C(198205440), 17u},
+    {UINT64_C(208035840), 18u},
+    {UINT64_C(220323840), 19u},
+    {UINT64_C(221552640), 20u},
+    {UINT64_C(232611840), 21u},
+    {UINT64_C(235069440), 22u},
+    {UINT64_C(244899840), 23u},
+    {UINT64_C(246128640), 24u},
+    {UINT64_C(248586240), 25u},
+    {UINT64_C(257187840), 26u},
+    {UINT64_C(269475840), 27u},
+    {UINT64_C(270704640), 28u},
+    {UINT64_C(271933440), 29u},
+    {UINT64_C(281763840), 30u},
+    {UINT64_C(294051840), 31u},
+    {UINT64_C(295280640), 32u},
+    {UINT64_C(297738240), 33u},
+    {UINT64_C(306339840), 34u},
+    {UINT64_C(308797440), 35u},
+    {UINT64_C(318627840), 36u},
+    {UINT64_C(319856640), 37u},
+    {UINT64_C(330915840), 38u},
+    {UINT64_C(343203840), 39u},
+    {UINT64_C(344432640), 40u},
+    {UINT64_C(345661440), 41u},
+    {UINT64_C(346890240), 42u},
+    {UINT64_C(355491840), 43u},
+    {UINT64_C(360407040), 44u},
+    {UINT64_C(367779840), 45u},
+    {UINT64_C(369008640), 46u},
+    {UINT64_C(380067840), 47u},
+    {UINT64_C(382525440), 48u},
+    {UINT64_C(392355840), 49u},
+    {UINT64_C(393584640), 50u},
+    {UINT64_C(396042240), 51u},
+    {UINT64_C(404643840), 52u},
+};
+
 /* seed_vlm_kv_find: the row of crop grid grid_h x grid_w, or NULL.
  * Binary search over (num_crops, grid_h): O(log n). */
 static inline const seed_vlm_kv_row *seed_vlm_kv_find(uint32_t grid_h, uint32_t grid_w) {
@@ -121,6 +184,23 @@ static inline const seed_vlm_kv_row *seed_vlm_kv_find(uint32_t grid_h, uint32_t 
     return &seed_vlm_kv_rows[lo];
   }
   return NULL;
+}
+
+/* seed_vlm_kv_largest_fitting: the largest grid (most crops, then most
+ * image tokens) whose kv_bytes_peak is at most budget_bytes, or NULL
+ * when none fits. Binary search over the steps: O(log n). */
+static inline const seed_vlm_kv_row *seed_vlm_kv_largest_fitting(uint64_t budget_bytes) {
+  size_t lo = 0;
+  size_t hi = SEED_VLM_KV_FITTING_STEP_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (seed_vlm_kv_fitting_steps[mid].min_budget_bytes <= budget_bytes) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo == 0 ? NULL : &seed_vlm_kv_rows[seed_vlm_kv_fitting_steps[lo - 1].row];
 }
 
 #endif /* KVTABLES_GENERATED_SEED_VLM_KV_H_ */

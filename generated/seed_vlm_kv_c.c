@@ -7,3 +7,7 @@ const seed_vlm_kv_row *seed_vlm_kv_c_rows(void) { return seed_vlm_kv_rows; }
 const seed_vlm_kv_row *seed_vlm_kv_c_find(uint32_t grid_h, uint32_t grid_w) {
   return seed_vlm_kv_find(grid_h, grid_w);
 }
+
+const seed_vlm_kv_row *seed_vlm_kv_c_largest_fitting(uint64_t budget_bytes) {
+  return seed_vlm_kv_largest_fitting(budget_bytes);
+}

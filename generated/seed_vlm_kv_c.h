@@ -17,6 +17,8 @@ size_t seed_vlm_kv_c_row_count(void);
 const seed_vlm_kv_row *seed_vlm_kv_c_rows(void);
 /* seed_vlm_kv_find() as compiled in C. */
 const seed_vlm_kv_row *seed_vlm_kv_c_find(uint32_t grid_h, uint32_t grid_w);
+/* seed_vlm_kv_largest_fitting() as compiled in C. */
+const seed_vlm_kv_row *seed_vlm_kv_c_largest_fitting(uint64_t budget_bytes);
 
 #ifdef __cplusplus
 }

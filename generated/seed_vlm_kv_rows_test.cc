@@ -3,11 +3,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "generated/seed_vlm_kv.h"
 #include "generated/seed_vlm_kv_c.h"
 #include "gtest/gtest.h"
 #include "kvmodel/checked.h"
+#include "kvmodel/crop_solver.h"
 #include "kvmodel/crop_table.h"
 #include "kvmodel/fingerprint.h"
 #include "kvmodel/seed_vlm.h"
@@ -56,6 +58,32 @@ TEST(SeedVlmKvHeaderTest, EveryRowAsCompiledInC) {
     ExpectRowEquals(seed_vlm_kv_c_rows()[i], kTable[i]);
     EXPECT_EQ(seed_vlm_kv_c_find(kTable[i].grid.rows, kTable[i].grid.columns),
               &seed_vlm_kv_c_rows()[i]);
+  }
+}
+
+// The header's largest-fitting lookup, in C and in C++, against the
+// constexpr solver: at every row's peak, one byte below it, and at the ends.
+TEST(SeedVlmKvHeaderTest, LargestFittingMatchesTheSolver) {
+  std::vector<std::uint64_t> budgets = {0, UINT64_MAX};
+  for (const kvmodel::CropRow& row : kTable) {
+    budgets.push_back(row.kv_peak.total());
+    budgets.push_back(row.kv_peak.total() - 1);
+    budgets.push_back(row.kv_peak.total() + 1);
+  }
+  for (const std::uint64_t budget : budgets) {
+    SCOPED_TRACE(budget);
+    const auto want = kvmodel::LargestFittingCrop(kTable, budget);
+    const seed_vlm_kv_row* got = seed_vlm_kv_largest_fitting(budget);
+    if (!want) {
+      EXPECT_EQ(got, nullptr);
+    } else {
+      EXPECT_EQ(got, &seed_vlm_kv_rows[*want]);
+    }
+    EXPECT_EQ(seed_vlm_kv_c_largest_fitting(budget) == nullptr, !want);
+    if (want) {
+      EXPECT_EQ(seed_vlm_kv_c_largest_fitting(budget),
+                &seed_vlm_kv_c_rows()[*want]);
+    }
   }
 }
 
