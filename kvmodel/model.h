@@ -1,0 +1,166 @@
+// kvmodel/model.h
+//
+// A language model as its KV cache and weights see it. Layers differ in what
+// they cache, so a model counts its layers by attention kind:
+//
+//   full attention    caches every token of the sequence;
+//   sliding window    caches at most the last `sliding_window_tokens` tokens
+//                     (Mistral 7B v0.1: all layers; Gemma 2: every other
+//                     layer; Gemma 3: 5 of every 6; gpt-oss: alternating);
+//   cross attention   caches the image's vision tokens, not the text
+//                     (Llama 3.2 Vision): sized by `cross_attention_tokens`;
+//   no cache          (recurrent or state-space layers) caches nothing.
+//
+// Every caching layer has the geometry of `attention` (KV heads, K and V head
+// sizes and formats). Multi-head latent attention (DeepSeek-V2/V3) caches one
+// shared latent per token per layer: kv_lora_rank + qk_rope_head_dim values,
+// as K with no V, i.e. a geometry of 1 KV head, K head 576, V head 0.
+//
+// For `batch_size` sequences of `tokens` tokens each:
+//
+//   K bytes = batch * K bytes per layer-token * (full_layers * tokens
+//             + sliding_layers * min(tokens, window)
+//             + cross_layers * cross_attention_tokens)
+//
+// and likewise V. Weights are parameters x bits per weight (kvmodel/weights.h).
+//
+// Worked example (Gemma 2 2B: 26 layers, 13 sliding with a 4,096 window,
+// 4 KV heads of 256, bf16; 4,096 bytes per layer-token): at 8,192 tokens the
+// cache is 4,096 * (13 * 8,192 + 13 * 4,096) = 654,311,424 bytes.
+
+#ifndef KVMODEL_MODEL_H_
+#define KVMODEL_MODEL_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+
+#include "kvmodel/attention.h"
+#include "kvmodel/checked.h"
+#include "kvmodel/kv_cache.h"
+#include "kvmodel/storage_format.h"
+#include "kvmodel/weights.h"
+
+namespace kvmodel {
+
+// ModelSpec: see the file comment. `source` cites where the parameters come
+// from (the published config.json the values were read from).
+struct ModelSpec {
+  std::string_view name = {};     // catalog key, e.g. "llama-3.1-8b"
+  std::string_view family = {};   // e.g. "Llama 3", for grouping
+  std::string_view hf_repo = {};  // e.g. "meta-llama/Llama-3.1-8B"
+  std::string_view source = {};
+  AttentionGeometry attention;  // num_layers counts every decoder layer
+  std::uint32_t sliding_window_layers = 0;
+  std::uint32_t sliding_window_tokens = 0;
+  std::uint32_t cross_attention_layers = 0;
+  std::uint64_t cross_attention_tokens = 0;  // vision tokens per image
+  std::uint32_t no_cache_layers = 0;
+  // Multi-head latent attention: attention.k_head_dim is kv_lora_rank +
+  // qk_rope_head_dim, attention.v_head_dim 0 and num_kv_heads 1.
+  std::uint32_t kv_lora_rank = 0;
+  std::uint32_t qk_rope_head_dim = 0;
+  std::uint64_t parameters_total = 0;
+  std::uint64_t parameters_active = 0;  // equals total for dense models
+  std::uint64_t max_context_tokens = 0;
+  StorageFormat weights_format = StorageFormat::kBF16;  // published dtype
+
+  constexpr bool latent_attention() const { return kv_lora_rank > 0; }
+  constexpr std::uint32_t full_attention_layers() const {
+    return attention.num_layers - sliding_window_layers -
+           cross_attention_layers - no_cache_layers;
+  }
+};
+
+// Validate() rejects a model that cannot exist.
+constexpr void Validate(const ModelSpec& m) {
+  Validate(m.attention);
+  const std::uint64_t special = std::uint64_t{m.sliding_window_layers} +
+                                m.cross_attention_layers + m.no_cache_layers;
+  Require(special <= m.attention.num_layers,
+          "sliding, cross-attention and no-cache layers exceed num_layers");
+  Require(m.sliding_window_layers == 0 || m.sliding_window_tokens > 0,
+          "sliding-window layers need sliding_window_tokens");
+  Require(!m.latent_attention() ||
+              (m.attention.num_kv_heads == 1 &&
+               m.attention.k_head_dim == m.kv_lora_rank + m.qk_rope_head_dim &&
+               m.attention.v_head_dim == 0),
+          "a latent-attention cache is one K of kv_lora_rank + "
+          "qk_rope_head_dim values and no V");
+  Require(m.parameters_total > 0, "parameters_total must be positive");
+  Require(m.parameters_active > 0 &&
+              m.parameters_active <= m.parameters_total,
+          "parameters_active must be in 1 .. parameters_total");
+  Require(m.max_context_tokens > 0, "max_context_tokens must be positive");
+}
+
+// WithKvFormats() is the model with its cache stored as `k` and `v`.
+constexpr ModelSpec WithKvFormats(ModelSpec m, StorageFormat k,
+                                  StorageFormat v) {
+  m.attention.k_format = k;
+  m.attention.v_format = v;
+  return m;
+}
+
+// CachedLayerTokens() is the layer-tokens one sequence of `tokens` tokens
+// keeps in the cache: full layers * tokens + sliding layers * min(tokens,
+// window) + cross-attention layers * cross-attention tokens (when the
+// sequence has an image).
+constexpr std::uint64_t CachedLayerTokens(const ModelSpec& m,
+                                          std::uint64_t tokens,
+                                          bool with_image = false) {
+  Validate(m);
+  std::uint64_t layer_tokens = CheckedMul(m.full_attention_layers(), tokens);
+  layer_tokens = CheckedAdd(
+      layer_tokens,
+      CheckedMul(m.sliding_window_layers,
+                 std::min<std::uint64_t>(tokens, m.sliding_window_tokens)));
+  if (with_image) {
+    layer_tokens = CheckedAdd(
+        layer_tokens,
+        CheckedMul(m.cross_attention_layers, m.cross_attention_tokens));
+  }
+  return layer_tokens;
+}
+
+// ModelKvCacheBytes() is the cache of `batch_size` sequences of `tokens`.
+constexpr KvBytes ModelKvCacheBytes(const ModelSpec& m, std::uint64_t tokens,
+                                    std::uint64_t batch_size = 1,
+                                    bool with_image = false) {
+  const std::uint64_t layer_tokens =
+      CheckedMul(CachedLayerTokens(m, tokens, with_image), batch_size);
+  return {CheckedMul(KBytesPerTokenPerLayer(m.attention), layer_tokens),
+          CheckedMul(VBytesPerTokenPerLayer(m.attention), layer_tokens)};
+}
+
+// ModelKvBytesPerToken() is the cache one token occupies while it is inside
+// every sliding window: (full + sliding layers) * bytes per layer-token. This
+// is the figure a config's geometry gives directly.
+constexpr std::uint64_t ModelKvBytesPerToken(const ModelSpec& m) {
+  Validate(m);
+  return CheckedMul(
+      m.full_attention_layers() + m.sliding_window_layers,
+      CheckedAdd(KBytesPerTokenPerLayer(m.attention),
+                 VBytesPerTokenPerLayer(m.attention)));
+}
+
+// ModelKvBytesPerTokenPastWindows() is what one more token adds once a
+// sequence is longer than every sliding window: the full layers' share
+// (zero for a model whose every layer slides, like Mistral 7B v0.1).
+constexpr std::uint64_t ModelKvBytesPerTokenPastWindows(const ModelSpec& m) {
+  Validate(m);
+  return CheckedMul(m.full_attention_layers(),
+                    CheckedAdd(KBytesPerTokenPerLayer(m.attention),
+                               VBytesPerTokenPerLayer(m.attention)));
+}
+
+// ModelWeightBytes() is the weights of all parameters in `format`.
+constexpr std::uint64_t ModelWeightBytes(const ModelSpec& m,
+                                         const WeightFormat& format) {
+  Validate(m);
+  return WeightBytes(m.parameters_total, format);
+}
+
+}  // namespace kvmodel
+
+#endif  // KVMODEL_MODEL_H_

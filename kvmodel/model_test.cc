@@ -1,0 +1,79 @@
+#include "kvmodel/model.h"
+
+#include "gtest/gtest.h"
+
+namespace kvmodel {
+namespace {
+
+// Gemma 2 2B as its config gives it (see kvmodel/catalog.h).
+constexpr ModelSpec kGemma2_2B{
+    .name = "gemma-2-2b",
+    .attention = {26, 8, 4, 256, 256},
+    .sliding_window_layers = 13,
+    .sliding_window_tokens = 4096,
+    .parameters_total = 2'614'341'888,
+    .parameters_active = 2'614'341'888,
+    .max_context_tokens = 8192,
+};
+
+// The header's worked example.
+static_assert(ModelKvCacheBytes(kGemma2_2B, 8192).total() == 654'311'424);
+// Inside the window every layer caches: 26 * 4,096 bytes per token.
+static_assert(ModelKvCacheBytes(kGemma2_2B, 1000).total() == 26 * 4096 * 1000);
+static_assert(ModelKvBytesPerToken(kGemma2_2B) == 26 * 4096);
+static_assert(ModelKvBytesPerTokenPastWindows(kGemma2_2B) == 13 * 4096);
+// A q8_0 cache: 256 values take 272 bytes, per KV head, K and V.
+static_assert(ModelKvBytesPerToken(WithKvFormats(
+                  kGemma2_2B, StorageFormat::kQ8_0, StorageFormat::kQ8_0)) ==
+              26 * 4 * 272 * 2);
+static_assert(ModelWeightBytes(kGemma2_2B,
+                               WeightFormatOf(StorageFormat::kBF16)) ==
+              2 * 2'614'341'888ull);
+
+// A latent (MLA) cache: one 576-value K per layer-token, no V.
+constexpr ModelSpec kLatent{
+    .name = "latent",
+    .attention = {27, 16, 1, 576, 0},
+    .kv_lora_rank = 512,
+    .qk_rope_head_dim = 64,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 1,
+};
+static_assert(ModelKvCacheBytes(kLatent, 10).k_bytes == 27 * 576 * 2 * 10);
+static_assert(ModelKvCacheBytes(kLatent, 10).v_bytes == 0);
+
+TEST(ModelTest, LayerKinds) {
+  EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192).total(), 654'311'424u);
+  EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192, 3).total(), 3 * 654'311'424u);
+  EXPECT_EQ(ModelKvCacheBytes(kLatent, 10).v_bytes, 0u);
+}
+
+TEST(ModelTest, RejectsImpossibleModels) {
+  const auto message_of = [](ModelSpec m) -> std::string {
+    try {
+      ModelKvBytesPerToken(m);
+    } catch (const InvalidModel& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  ModelSpec m = kGemma2_2B;
+  m.sliding_window_layers = 27;
+  EXPECT_EQ(message_of(m),
+            "sliding, cross-attention and no-cache layers exceed num_layers");
+  m = kGemma2_2B;
+  m.sliding_window_tokens = 0;
+  EXPECT_EQ(message_of(m), "sliding-window layers need sliding_window_tokens");
+  m = kLatent;
+  m.attention.v_head_dim = 512;
+  EXPECT_EQ(message_of(m),
+            "a latent-attention cache is one K of kv_lora_rank + "
+            "qk_rope_head_dim values and no V");
+  m = kGemma2_2B;
+  m.parameters_active = m.parameters_total + 1;
+  EXPECT_EQ(message_of(m), "parameters_active must be in 1 .. parameters_total");
+}
+
+}  // namespace
+}  // namespace kvmodel
