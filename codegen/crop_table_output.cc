@@ -60,6 +60,28 @@ std::string DescribeLayout(const kvmodel::TiledNewlineLayout& layout) {
          newline(layout.crop_row_newline);
 }
 
+std::string DescribeLayout(const kvmodel::PerTileLayout& layout) {
+  return std::to_string(layout.tokens_per_tile) + " tokens per tile + " +
+         std::to_string(layout.tile_extra_tokens) + " tile marker(s), " +
+         std::to_string(layout.row_extra_tokens) +
+         " token(s) per row of tiles, a " +
+         std::to_string(layout.global_tokens) + "-token global view" +
+         (layout.global_only_when_tiled ? " when tiled" : "") + ", " +
+         std::to_string(layout.wrapper_tokens) + " wrapper token(s)";
+}
+
+std::string DescribeLayout(const kvmodel::FixedLayout& layout) {
+  return std::to_string(layout.tokens) + " tokens per image (one size)";
+}
+
+std::string DescribeLayout(const kvmodel::CrossAttentionLayout& layout) {
+  return std::to_string(layout.sequence_tokens) +
+         " placeholder token(s) in the sequence; " +
+         std::to_string(layout.tokens_per_tile) +
+         " vision tokens per tile (up to " + std::to_string(layout.max_tiles) +
+         ") in the cross-attention layers";
+}
+
 TextTable CropTableColumns(const std::vector<CropRow>& rows) {
   TextTable table;
   table.columns = {
@@ -104,7 +126,7 @@ TextTable CropTableColumns(const std::vector<CropRow>& rows) {
 
 std::string RenderCropMarkdown(const CropTableInfo& info,
                                const std::vector<CropRow>& rows) {
-  const kvmodel::AttentionGeometry& g = info.text_model;
+  const kvmodel::AttentionGeometry& g = info.text_model.attention;
   std::string out =
       "KV-cache memory by input shape\n"
       "==============================\n\n";

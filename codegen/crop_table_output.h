@@ -19,6 +19,7 @@
 #include "kvmodel/attention.h"
 #include "kvmodel/crop_table.h"
 #include "kvmodel/fingerprint.h"
+#include "kvmodel/model.h"
 #include "kvmodel/vision_layout.h"
 
 namespace kvtables::codegen {
@@ -31,7 +32,7 @@ inline constexpr std::uint32_t kCropTableSchemaVersion = 1;
 struct CropTableInfo {
   std::string name;
   std::string layout;  // one line describing the vision token layout
-  kvmodel::AttentionGeometry text_model;
+  kvmodel::ModelSpec text_model;
   std::uint64_t kv_bytes_per_token = 0;
   std::uint64_t text_tokens = 0;
   std::uint64_t decode_steps = 0;
@@ -41,6 +42,9 @@ struct CropTableInfo {
 
 // DescribeLayout() is a one-line description of a layout.
 std::string DescribeLayout(const kvmodel::TiledNewlineLayout& layout);
+std::string DescribeLayout(const kvmodel::PerTileLayout& layout);
+std::string DescribeLayout(const kvmodel::FixedLayout& layout);
+std::string DescribeLayout(const kvmodel::CrossAttentionLayout& layout);
 
 // DescribeCropTable() is the info of a spec.
 template <typename Layout>
@@ -48,7 +52,7 @@ CropTableInfo DescribeCropTable(const kvmodel::CropTableSpec<Layout>& spec) {
   return {std::string(spec.name),
           DescribeLayout(spec.layout),
           spec.text_model,
-          kvmodel::KvBytesPerToken(spec.text_model),
+          kvmodel::ModelKvBytesPerToken(spec.text_model),
           spec.text_tokens,
           spec.decode_steps,
           spec.batch_size,

@@ -37,7 +37,7 @@ TEST(SeedVlmKvHeaderTest, ConstantsMatchTheModel) {
   static_assert(SEED_VLM_KV_ROW_COUNT == kTable.size());
   EXPECT_EQ(SEED_VLM_KV_FINGERPRINT, kvmodel::Fingerprint(kvmodel::kSeedVlm));
   EXPECT_EQ(SEED_VLM_KV_KV_BYTES_PER_TOKEN,
-            kvmodel::KvBytesPerToken(kvmodel::kSeedVlm.text_model));
+            kvmodel::ModelKvBytesPerToken(kvmodel::kSeedVlm.text_model));
   EXPECT_EQ(SEED_VLM_KV_DECODE_STEPS, kvmodel::kSeedVlm.decode_steps);
   EXPECT_EQ(SEED_VLM_KV_TEXT_TOKENS, kvmodel::kSeedVlm.text_tokens);
 }

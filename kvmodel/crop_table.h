@@ -8,10 +8,13 @@
 // `decode_steps` generated tokens, for `batch_size` sequences:
 //
 //   image_tokens  = ImageTokens(layout, grid)       (kvmodel/vision_layout.h)
+//   cross_tokens  = CrossAttentionTokens(layout, grid), held by
+//                   cross-attention layers
 //   prompt_tokens = image_tokens + text_tokens
-//   kv_peak       = KV cache at prompt + K tokens    (kvmodel/kv_cache.h)
-//   kv_mean       = KV cache at prompt + (K - 1) / 2 tokens, exact
+//   kv_peak       = the model's cache at prompt + K tokens (kvmodel/model.h)
+//   kv_mean       = its mean over the decode steps, exact
 //   working and peak memory per kernel              (kvmodel/working_memory.h)
+
 //
 // Worked example (the seed table's first row, see kvmodel/seed_vlm.h): grid
 // 1x2, 483 image tokens + 10 text tokens, K = 100, 122,880 bytes per token:
@@ -32,6 +35,7 @@
 #include "kvmodel/attention.h"
 #include "kvmodel/checked.h"
 #include "kvmodel/kv_cache.h"
+#include "kvmodel/model.h"
 #include "kvmodel/storage_format.h"
 #include "kvmodel/units.h"
 #include "kvmodel/vision_layout.h"
@@ -43,7 +47,7 @@ namespace kvmodel {
 template <typename Layout>
 struct CropTableSpec {
   std::string_view name;
-  AttentionGeometry text_model;
+  ModelSpec text_model;
   Layout layout;
   StorageFormat score_format = StorageFormat::kBF16;
   std::uint64_t text_tokens = 0;
@@ -56,6 +60,7 @@ struct CropTableSpec {
 struct CropRow {
   CropGrid grid;
   std::uint64_t image_tokens = 0;
+  std::uint64_t cross_tokens = 0;
   std::uint64_t prompt_tokens = 0;
   std::uint64_t decode_steps = 0;
   std::uint64_t kv_bytes_per_token = 0;
@@ -71,24 +76,26 @@ struct CropRow {
 template <typename Layout>
 constexpr CropRow ComputeCropRow(const CropTableSpec<Layout>& spec,
                                  CropGrid grid) {
-  const AttentionGeometry& g = spec.text_model;
+  const ModelSpec& m = spec.text_model;
   CropRow row;
   row.grid = grid;
   row.image_tokens = ImageTokens(spec.layout, grid);
+  row.cross_tokens = CrossAttentionTokens(spec.layout, grid);
   row.prompt_tokens = CheckedAdd(row.image_tokens, spec.text_tokens);
   row.decode_steps = spec.decode_steps;
   const Workload w{row.prompt_tokens, spec.decode_steps, spec.batch_size};
-  row.kv_bytes_per_token = KvBytesPerToken(g);
-  row.kv_peak = PeakKvCacheBytes(g, w);
-  row.kv_mean = MeanKvCacheBytes(g, w);
-  row.eager_prefill_working_bytes =
-      PrefillWorkingBytes(g, AttentionKernel::kEager, spec.score_format, w);
-  row.flash_prefill_working_bytes =
-      PrefillWorkingBytes(g, AttentionKernel::kFlash, spec.score_format, w);
-  row.eager_peak_bytes =
-      PeakMemoryBytes(g, AttentionKernel::kEager, spec.score_format, w);
-  row.flash_peak_bytes =
-      PeakMemoryBytes(g, AttentionKernel::kFlash, spec.score_format, w);
+  row.kv_bytes_per_token = ModelKvBytesPerToken(m);
+  row.kv_peak = ModelKvCacheBytes(m, PeakTokens(w), w.batch_size,
+                                  row.cross_tokens);
+  row.kv_mean = ModelMeanKvCacheBytes(m, w, row.cross_tokens);
+  const WorkingPeak eager = PeakMemory(m, AttentionKernel::kEager,
+                                       spec.score_format, w, row.cross_tokens);
+  const WorkingPeak flash = PeakMemory(m, AttentionKernel::kFlash,
+                                       spec.score_format, w, row.cross_tokens);
+  row.eager_prefill_working_bytes = eager.prefill_working_bytes;
+  row.flash_prefill_working_bytes = flash.prefill_working_bytes;
+  row.eager_peak_bytes = eager.peak_bytes;
+  row.flash_peak_bytes = flash.peak_bytes;
   return row;
 }
 

@@ -115,7 +115,8 @@ constexpr MemoryBreakdown Memory(const Deployment& d) {
   b.weights_bytes =
       CeilDiv(ModelWeightBytes(d.model, d.weights), d.tensor_parallel);
   const KvBytes kv =
-      ModelKvCacheBytes(rank, d.context_tokens, d.batch_size, d.with_image);
+      ModelKvCacheBytes(rank, d.context_tokens, d.batch_size,
+                        d.with_image ? d.model.cross_attention_tokens : 0);
   b.kv_k_bytes = kv.k_bytes;
   b.kv_v_bytes = kv.v_bytes;
   const std::uint64_t queries =

@@ -17,6 +17,7 @@
 
 #include "kvmodel/attention.h"
 #include "kvmodel/crop_table.h"
+#include "kvmodel/model.h"
 #include "kvmodel/vision_layout.h"
 
 namespace kvmodel {
@@ -57,7 +58,25 @@ constexpr Fnv1a& Fingerprint(Fnv1a& h, const AttentionGeometry& g) {
       .Integer(static_cast<std::uint64_t>(g.v_format));
 }
 
-// Fingerprint() of a tiled-newline layout: its fields in declaration order.
+// Fingerprint() of a model: name, geometry, sliding layers and window,
+// cross-attention layers and tokens, no-cache layers, kv_lora_rank,
+// qk_rope_head_dim, parameters (total, active), max context.
+constexpr Fnv1a& Fingerprint(Fnv1a& h, const ModelSpec& m) {
+  h.Text(m.name);
+  Fingerprint(h, m.attention);
+  return h.Integer(m.sliding_window_layers)
+      .Integer(m.sliding_window_tokens)
+      .Integer(m.cross_attention_layers)
+      .Integer(m.cross_attention_tokens)
+      .Integer(m.no_cache_layers)
+      .Integer(m.kv_lora_rank)
+      .Integer(m.qk_rope_head_dim)
+      .Integer(m.parameters_total)
+      .Integer(m.parameters_active)
+      .Integer(m.max_context_tokens);
+}
+
+// Fingerprint() of a layout: its kind, then its fields in declaration order.
 constexpr Fnv1a& Fingerprint(Fnv1a& h, const TiledNewlineLayout& layout) {
   return h.Text("tiled_newline")
       .Integer(layout.global_rows)
@@ -67,6 +86,27 @@ constexpr Fnv1a& Fingerprint(Fnv1a& h, const TiledNewlineLayout& layout) {
       .Integer(layout.crop_rows)
       .Integer(layout.crop_cols)
       .Integer(layout.crop_row_newline);
+}
+
+constexpr Fnv1a& Fingerprint(Fnv1a& h, const PerTileLayout& layout) {
+  return h.Text("per_tile")
+      .Integer(layout.tokens_per_tile)
+      .Integer(layout.tile_extra_tokens)
+      .Integer(layout.row_extra_tokens)
+      .Integer(layout.global_tokens)
+      .Integer(layout.global_only_when_tiled)
+      .Integer(layout.wrapper_tokens);
+}
+
+constexpr Fnv1a& Fingerprint(Fnv1a& h, const FixedLayout& layout) {
+  return h.Text("fixed").Integer(layout.tokens);
+}
+
+constexpr Fnv1a& Fingerprint(Fnv1a& h, const CrossAttentionLayout& layout) {
+  return h.Text("cross_attention")
+      .Integer(layout.tokens_per_tile)
+      .Integer(layout.sequence_tokens)
+      .Integer(layout.max_tiles);
 }
 
 // Fingerprint() of a crop-table spec: name, text model, layout, score

@@ -19,11 +19,11 @@ constexpr auto Changed(auto change) {
 static_assert(Changed([](auto&) {}) == Fingerprint(kSeedVlm));
 static_assert(Changed([](auto& s) { s.decode_steps = 101; }) !=
               Fingerprint(kSeedVlm));
-static_assert(Changed([](auto& s) { s.text_model.num_layers = 31; }) !=
+static_assert(Changed([](auto& s) { s.text_model.attention.num_layers = 31; }) !=
               Fingerprint(kSeedVlm));
 static_assert(Changed([](auto& s) { s.layout.crop_row_newline = false; }) !=
               Fingerprint(kSeedVlm));
-static_assert(Changed([](auto& s) { s.text_model.v_format = StorageFormat::kF16; }) !=
+static_assert(Changed([](auto& s) { s.text_model.attention.v_format = StorageFormat::kF16; }) !=
               Fingerprint(kSeedVlm));
 
 TEST(FingerprintTest, KnownVectorsAndSensitivity) {

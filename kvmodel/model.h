@@ -39,6 +39,7 @@
 #include "kvmodel/checked.h"
 #include "kvmodel/kv_cache.h"
 #include "kvmodel/storage_format.h"
+#include "kvmodel/units.h"
 #include "kvmodel/weights.h"
 
 namespace kvmodel {
@@ -60,6 +61,7 @@ struct ModelSpec {
   // qk_rope_head_dim, attention.v_head_dim 0 and num_kv_heads 1.
   std::uint32_t kv_lora_rank = 0;
   std::uint32_t qk_rope_head_dim = 0;
+  // Zero when unknown (weights then cannot be sized).
   std::uint64_t parameters_total = 0;
   std::uint64_t parameters_active = 0;  // equals total for dense models
   std::uint64_t max_context_tokens = 0;
@@ -87,10 +89,8 @@ constexpr void Validate(const ModelSpec& m) {
                m.attention.v_head_dim == 0),
           "a latent-attention cache is one K of kv_lora_rank + "
           "qk_rope_head_dim values and no V");
-  Require(m.parameters_total > 0, "parameters_total must be positive");
-  Require(m.parameters_active > 0 &&
-              m.parameters_active <= m.parameters_total,
-          "parameters_active must be in 1 .. parameters_total");
+  Require(m.parameters_active <= m.parameters_total,
+          "parameters_active must not exceed parameters_total");
   Require(m.max_context_tokens > 0, "max_context_tokens must be positive");
 }
 
@@ -104,33 +104,85 @@ constexpr ModelSpec WithKvFormats(ModelSpec m, StorageFormat k,
 
 // CachedLayerTokens() is the layer-tokens one sequence of `tokens` tokens
 // keeps in the cache: full layers * tokens + sliding layers * min(tokens,
-// window) + cross-attention layers * cross-attention tokens (when the
-// sequence has an image).
+// window) + cross-attention layers * `cross_tokens` (the vision tokens of the
+// sequence's image; 0 without one).
 constexpr std::uint64_t CachedLayerTokens(const ModelSpec& m,
                                           std::uint64_t tokens,
-                                          bool with_image = false) {
+                                          std::uint64_t cross_tokens = 0) {
   Validate(m);
   std::uint64_t layer_tokens = CheckedMul(m.full_attention_layers(), tokens);
   layer_tokens = CheckedAdd(
       layer_tokens,
       CheckedMul(m.sliding_window_layers,
                  std::min<std::uint64_t>(tokens, m.sliding_window_tokens)));
-  if (with_image) {
-    layer_tokens = CheckedAdd(
-        layer_tokens,
-        CheckedMul(m.cross_attention_layers, m.cross_attention_tokens));
-  }
-  return layer_tokens;
+  return CheckedAdd(layer_tokens,
+                    CheckedMul(m.cross_attention_layers, cross_tokens));
 }
 
-// ModelKvCacheBytes() is the cache of `batch_size` sequences of `tokens`.
+// ModelKvCacheBytes() is the cache of `batch_size` sequences of `tokens`,
+// each with `cross_tokens` vision tokens in the cross-attention layers.
 constexpr KvBytes ModelKvCacheBytes(const ModelSpec& m, std::uint64_t tokens,
                                     std::uint64_t batch_size = 1,
-                                    bool with_image = false) {
+                                    std::uint64_t cross_tokens = 0) {
   const std::uint64_t layer_tokens =
-      CheckedMul(CachedLayerTokens(m, tokens, with_image), batch_size);
+      CheckedMul(CachedLayerTokens(m, tokens, cross_tokens), batch_size);
   return {CheckedMul(KBytesPerTokenPerLayer(m.attention), layer_tokens),
           CheckedMul(VBytesPerTokenPerLayer(m.attention), layer_tokens)};
+}
+
+namespace internal {
+
+// Sum of t for t in [a, b] (b >= a), exact.
+constexpr std::uint64_t SumRange(std::uint64_t a, std::uint64_t b) {
+  const std::uint64_t count = b - a + 1;
+  const std::uint64_t ends = CheckedAdd(a, b);
+  return ends % 2 == 0 ? CheckedMul(ends / 2, count)
+                       : CheckedMul(ends, count / 2);
+}
+
+// Sum of min(t, cap) for t in [a, b] (b >= a), exact.
+constexpr std::uint64_t SumCapped(std::uint64_t a, std::uint64_t b,
+                                  std::uint64_t cap) {
+  if (b <= cap) return SumRange(a, b);
+  if (a >= cap) return CheckedMul(b - a + 1, cap);
+  return CheckedAdd(SumRange(a, cap), CheckedMul(b - cap, cap));
+}
+
+}  // namespace internal
+
+// ModelMeanKvCacheBytes() is the cache averaged over the workload's decode
+// steps k = 0 .. K-1, where step k holds prompt + k tokens per sequence
+// (kvmodel/kv_cache.h), exactly; with no decode steps, the prompt's cache.
+// Sliding layers make the cache non-linear in tokens, so the sum over the
+// horizon is taken piecewise: sum of min(t, window) in closed form.
+constexpr ByteFraction ModelMeanKvCacheBytes(const ModelSpec& m,
+                                             const Workload& w,
+                                             std::uint64_t cross_tokens = 0) {
+  Validate(w);
+  const std::uint64_t per_layer_token =
+      CheckedAdd(KBytesPerTokenPerLayer(m.attention),
+                 VBytesPerTokenPerLayer(m.attention));
+  if (w.decode_steps == 0) {
+    return {ModelKvCacheBytes(m, w.prompt_tokens, w.batch_size, cross_tokens)
+                .total(),
+            1};
+  }
+  const std::uint64_t first = w.prompt_tokens;
+  const std::uint64_t last = w.prompt_tokens + w.decode_steps - 1;
+  std::uint64_t layer_tokens =
+      CheckedMul(m.full_attention_layers(), internal::SumRange(first, last));
+  layer_tokens = CheckedAdd(
+      layer_tokens,
+      CheckedMul(m.sliding_window_layers,
+                 internal::SumCapped(first, last, m.sliding_window_tokens)));
+  layer_tokens = CheckedAdd(
+      layer_tokens, CheckedMul(CheckedMul(m.cross_attention_layers,
+                                          cross_tokens),
+                               w.decode_steps));
+  const std::uint64_t numerator = CheckedMul(
+      CheckedMul(per_layer_token, w.batch_size), layer_tokens);
+  const std::uint64_t g = Gcd(numerator, w.decode_steps);
+  return {numerator / g, w.decode_steps / g};
 }
 
 // ModelKvBytesPerToken() is the cache one token occupies while it is inside
@@ -158,6 +210,8 @@ constexpr std::uint64_t ModelKvBytesPerTokenPastWindows(const ModelSpec& m) {
 constexpr std::uint64_t ModelWeightBytes(const ModelSpec& m,
                                          const WeightFormat& format) {
   Validate(m);
+  Require(m.parameters_total > 0,
+          "the model's parameter count is unknown: weights cannot be sized");
   return WeightBytes(m.parameters_total, format);
 }
 

@@ -43,6 +43,21 @@ constexpr ModelSpec kLatent{
 static_assert(ModelKvCacheBytes(kLatent, 10).k_bytes == 27 * 576 * 2 * 10);
 static_assert(ModelKvCacheBytes(kLatent, 10).v_bytes == 0);
 
+// Mean over a horizon crossing the 4,096 window: prompt 4,090, K = 10,
+// t = 4,090 .. 4,099. Full layers: sum t = 40,945; sliding: 4,090 + ... +
+// 4,096 (7 terms, 28,651) + 3 * 4,096 = 40,939. Mean bytes =
+// 4,096 * 13 * (40,945 + 40,939) / 10.
+static_assert(ModelMeanKvCacheBytes(kGemma2_2B, {4090, 10, 1}) ==
+              ByteFraction{4096ull * 13 * (40'945 + 40'939), 10});
+// Without sliding layers the mean is the linear one of kvmodel/kv_cache.h.
+constexpr ModelSpec kDense{.name = "dense",
+                           .attention = {32, 32, 8, 128, 128},
+                           .max_context_tokens = 1 << 20};
+static_assert(ModelMeanKvCacheBytes(kDense, {493, 100, 1}) ==
+              MeanKvCacheBytes(kDense.attention, {493, 100, 1}));
+static_assert(ModelMeanKvCacheBytes(kDense, {7, 0, 2}) ==
+              ByteFraction{2 * 7 * 131'072, 1});
+
 TEST(ModelTest, LayerKinds) {
   EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192).total(), 654'311'424u);
   EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192, 3).total(), 3 * 654'311'424u);
@@ -72,7 +87,11 @@ TEST(ModelTest, RejectsImpossibleModels) {
             "qk_rope_head_dim values and no V");
   m = kGemma2_2B;
   m.parameters_active = m.parameters_total + 1;
-  EXPECT_EQ(message_of(m), "parameters_active must be in 1 .. parameters_total");
+  EXPECT_EQ(message_of(m), "parameters_active must not exceed parameters_total");
+  m = kGemma2_2B;
+  m.parameters_total = m.parameters_active = 0;
+  EXPECT_THROW(ModelWeightBytes(m, WeightFormatOf(StorageFormat::kBF16)),
+               InvalidModel);
 }
 
 }  // namespace

@@ -18,7 +18,8 @@
 //   The peak at the end of the horizon, prompt + K, is the arena size.
 //
 // The query head count (32) is an assumption the seed does not fix: it sizes
-// only the working-memory columns, which the seed does not print.
+// only the working-memory columns, which the seed does not print. Neither is
+// the parameter count, so the seed VLM has no weights figure.
 //
 // Worked example: grid 1x2 has 483 image tokens; its mean cache is
 // 122,880 * (493 + 49.5) = 66,662,400 bytes = 0.0621 GiB.
@@ -34,13 +35,17 @@ namespace kvmodel {
 
 inline constexpr CropTableSpec<TiledNewlineLayout> kSeedVlm{
     .name = "seed-vlm",
-    .text_model = {.num_layers = 30,
-                   .num_query_heads = 32,
-                   .num_kv_heads = 8,
-                   .k_head_dim = 128,
-                   .v_head_dim = 128,
-                   .k_format = StorageFormat::kBF16,
-                   .v_format = StorageFormat::kBF16},
+    .text_model = {.name = "seed-vlm",
+                   .source = "the seed table's printed figures "
+                             "(seed-table-analysis)",
+                   .attention = {.num_layers = 30,
+                                 .num_query_heads = 32,
+                                 .num_kv_heads = 8,
+                                 .k_head_dim = 128,
+                                 .v_head_dim = 128,
+                                 .k_format = StorageFormat::kBF16,
+                                 .v_format = StorageFormat::kBF16},
+                   .max_context_tokens = 1 << 20},
     .layout = {.global_rows = 16,
                .global_cols = 16,
                .global_row_newline = true,

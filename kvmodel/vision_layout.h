@@ -1,7 +1,13 @@
 // kvmodel/vision_layout.h
 //
 // Vision token layouts: how many tokens an image occupies in the language
-// model's sequence, as a function of the crop grid it is cut into.
+// model's sequence, as a function of the crop grid it is cut into. Each
+// layout is its own type with two functions, so tables of models with
+// different layouts are walked as a heterogeneous tuple (kvmodel/vlm_catalog.h):
+//
+//   ImageTokens(layout, grid)          tokens the image puts in the sequence;
+//   CrossAttentionTokens(layout, grid) vision tokens held by cross-attention
+//                                      layers instead (0 for most layouts).
 //
 // TiledNewlineLayout is the "global view + local tiles" layout of
 // DeepSeek-VL2-style models. An image is resized to a global thumbnail and
@@ -79,6 +85,94 @@ constexpr std::uint64_t ImageTokens(const TiledNewlineLayout& layout,
       CheckedAdd(CheckedMul(grid.columns, layout.crop_cols),
                  layout.crop_row_newline ? 1 : 0));
   return CheckedAdd(CheckedAdd(global, layout.view_separator_tokens), local);
+}
+
+// CrossAttentionTokens() of a tiled layout: none, the tokens are in the
+// sequence.
+constexpr std::uint64_t CrossAttentionTokens(const TiledNewlineLayout&,
+                                             CropGrid) {
+  return 0;
+}
+
+// PerTileLayout: each tile of the H x W grid becomes `tokens_per_tile` tokens
+// plus `tile_extra_tokens` (tile markers), each row of tiles adds
+// `row_extra_tokens` (a newline), a global thumbnail adds `global_tokens`
+// (only when the image has more than one tile, if `global_only_when_tiled`),
+// and `wrapper_tokens` open and close the image:
+//
+//   ImageTokens = wrapper + [global] + H * (W * (tokens_per_tile + tile_extra)
+//                                            + row_extra)
+//
+// InternVL2.5: 256 per 448-pixel tile, a thumbnail when tiled, <img></img>:
+// 2 x 2 tiles = 2 + 256 + 4 * 256 = 1,282 tokens.
+struct PerTileLayout {
+  std::uint32_t tokens_per_tile = 0;
+  std::uint32_t tile_extra_tokens = 0;
+  std::uint32_t row_extra_tokens = 0;
+  std::uint32_t global_tokens = 0;
+  bool global_only_when_tiled = false;
+  std::uint32_t wrapper_tokens = 0;
+};
+
+constexpr std::uint64_t ImageTokens(const PerTileLayout& layout,
+                                    CropGrid grid) {
+  Require(layout.tokens_per_tile > 0, "tokens_per_tile must be positive");
+  Require(grid.rows > 0 && grid.columns > 0,
+          "a crop grid needs at least one row and one column");
+  const bool global = !layout.global_only_when_tiled || grid.crops() > 1;
+  const std::uint64_t row = CheckedAdd(
+      CheckedMul(grid.columns,
+                 CheckedAdd(layout.tokens_per_tile, layout.tile_extra_tokens)),
+      layout.row_extra_tokens);
+  return CheckedAdd(
+      CheckedAdd(layout.wrapper_tokens, global ? layout.global_tokens : 0),
+      CheckedMul(grid.rows, row));
+}
+
+constexpr std::uint64_t CrossAttentionTokens(const PerTileLayout&, CropGrid) {
+  return 0;
+}
+
+// FixedLayout: every image is resized to one size and becomes a fixed number
+// of tokens (LLaVA-1.5: 576; PaliGemma 224: 256); only the 1 x 1 grid exists.
+struct FixedLayout {
+  std::uint32_t tokens = 0;
+};
+
+constexpr std::uint64_t ImageTokens(const FixedLayout& layout, CropGrid grid) {
+  Require(layout.tokens > 0, "a fixed layout needs tokens");
+  Require(grid.rows == 1 && grid.columns == 1,
+          "a fixed layout has only the 1x1 grid");
+  return layout.tokens;
+}
+
+constexpr std::uint64_t CrossAttentionTokens(const FixedLayout&, CropGrid) {
+  return 0;
+}
+
+// CrossAttentionLayout: the image stays out of the sequence except for
+// `sequence_tokens` placeholder(s); its vision tokens, `tokens_per_tile` per
+// tile, are keys and values of the cross-attention layers (Llama 3.2
+// Vision: 560-pixel tiles of 40 x 40 patches + a class token = 1,601; one
+// <|image|> token in the text). `max_tiles` bounds the grid.
+struct CrossAttentionLayout {
+  std::uint32_t tokens_per_tile = 0;
+  std::uint32_t sequence_tokens = 0;
+  std::uint32_t max_tiles = 0;
+};
+
+constexpr std::uint64_t ImageTokens(const CrossAttentionLayout& layout,
+                                    CropGrid grid) {
+  Require(grid.rows > 0 && grid.columns > 0 &&
+              grid.crops() <= layout.max_tiles,
+          "a cross-attention layout has 1 .. max_tiles tiles");
+  return layout.sequence_tokens;
+}
+
+constexpr std::uint64_t CrossAttentionTokens(
+    const CrossAttentionLayout& layout, CropGrid grid) {
+  ImageTokens(layout, grid);
+  return CheckedMul(layout.tokens_per_tile, grid.crops());
 }
 
 // Orientations says which of H x W and W x H a grid range lists.

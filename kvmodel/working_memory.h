@@ -23,6 +23,9 @@
 // Worked example: 32 query heads, a 1,000-token prompt, bf16 scores: eager
 // prefill holds 32 * 1,000 * 1,000 * 2 = 64,000,000 bytes; flash holds
 // 32 * 1,000 * 4 = 128,000 bytes.
+//
+// (Sliding-window layers are counted like full ones here: an eager kernel
+// computes the whole score matrix and masks it.)
 
 #ifndef KVMODEL_WORKING_MEMORY_H_
 #define KVMODEL_WORKING_MEMORY_H_
@@ -33,6 +36,7 @@
 #include "kvmodel/attention.h"
 #include "kvmodel/checked.h"
 #include "kvmodel/kv_cache.h"
+#include "kvmodel/model.h"
 #include "kvmodel/storage_format.h"
 
 namespace kvmodel {
@@ -63,30 +67,36 @@ constexpr std::uint64_t AttentionWorkingBytes(const AttentionGeometry& g,
   return CheckedMul(rows, StorageBytes(score_format, key_tokens));
 }
 
-// PrefillWorkingBytes() is the working memory of the workload's prefill.
-constexpr std::uint64_t PrefillWorkingBytes(const AttentionGeometry& g,
-                                            AttentionKernel kernel,
-                                            StorageFormat score_format,
-                                            const Workload& w) {
-  Validate(w);
-  return AttentionWorkingBytes(g, kernel, score_format, w.prompt_tokens,
-                               w.prompt_tokens, w.batch_size);
-}
+// WorkingPeak is a workload's attention working memory and its peak.
+struct WorkingPeak {
+  std::uint64_t prefill_working_bytes = 0;  // one layer, during the prefill
+  std::uint64_t peak_bytes = 0;             // KV + working, worse phase
+};
 
-// PeakMemoryBytes() is the peak of KV cache + working memory over the
-// workload's prefill and decode phases.
-constexpr std::uint64_t PeakMemoryBytes(const AttentionGeometry& g,
-                                        AttentionKernel kernel,
-                                        StorageFormat score_format,
-                                        const Workload& w) {
-  const std::uint64_t prefill =
-      CheckedAdd(KvCacheBytes(g, w.prompt_tokens, w.batch_size).total(),
-                 PrefillWorkingBytes(g, kernel, score_format, w));
+// PeakMemory() is the peak of KV cache + one layer's working memory over the
+// workload's prefill and its last decode step, for a model whose
+// cross-attention layers hold `cross_tokens` vision tokens. A layer's keys are
+// the sequence for self-attention and the vision tokens for
+// cross-attention; the larger counts.
+constexpr WorkingPeak PeakMemory(const ModelSpec& m, AttentionKernel kernel,
+                                 StorageFormat score_format, const Workload& w,
+                                 std::uint64_t cross_tokens = 0) {
+  const std::uint64_t end = PeakTokens(w);
+  const auto working = [&](std::uint64_t queries, std::uint64_t keys) {
+    if (m.cross_attention_layers > 0) keys = std::max(keys, cross_tokens);
+    return AttentionWorkingBytes(m.attention, kernel, score_format, queries,
+                                 keys, w.batch_size);
+  };
+  WorkingPeak result;
+  result.prefill_working_bytes = working(w.prompt_tokens, w.prompt_tokens);
+  const std::uint64_t prefill = CheckedAdd(
+      ModelKvCacheBytes(m, w.prompt_tokens, w.batch_size, cross_tokens).total(),
+      result.prefill_working_bytes);
   const std::uint64_t decode = CheckedAdd(
-      PeakKvCacheBytes(g, w).total(),
-      AttentionWorkingBytes(g, kernel, score_format, 1, PeakTokens(w),
-                            w.batch_size));
-  return std::max(prefill, decode);
+      ModelKvCacheBytes(m, end, w.batch_size, cross_tokens).total(),
+      working(1, end));
+  result.peak_bytes = std::max(prefill, decode);
+  return result;
 }
 
 }  // namespace kvmodel

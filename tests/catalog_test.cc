@@ -103,7 +103,7 @@ static_assert(ModelKvCacheBytes(*FindModel("gemma-3-27b"), 131'072).total() ==
 // 8 cross-attention layers * 6,404 vision tokens, 4,096 bytes per
 // layer-token.
 static_assert(ModelKvCacheBytes(*FindModel("llama-3.2-11b-vision"), 1'000, 1,
-                                true)
+                                6'404)
                   .total() == 4'096ull * (32 * 1'000 + 8 * 6'404));
 
 TEST(CatalogTest, EveryModelPerTokenAtRunTime) {
@@ -129,7 +129,7 @@ TEST(CatalogTest, WindowsAndImagesAtRunTime) {
   EXPECT_EQ(ModelKvCacheBytes(*FindModel("mistral-7b-v0.1"), 32'768).total(),
             512 * kMiB);
   EXPECT_EQ(ModelKvCacheBytes(*FindModel("llama-3.2-11b-vision"), 1'000, 1,
-                              true)
+                              6'404)
                 .total(),
             4'096ull * (32 * 1'000 + 8 * 6'404));
   EXPECT_FALSE(FindModel("llama-4").has_value());
