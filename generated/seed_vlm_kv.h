@@ -20,7 +20,7 @@
 /* Version of the row layout below. */
 #define SEED_VLM_KV_SCHEMA_VERSION 1u
 /* FNV-1a of the model and workload parameters (kvmodel/fingerprint.h). */
-#define SEED_VLM_KV_FINGERPRINT UINT64_C(0xc93cb0cf1a42d0cd)
+#define SEED_VLM_KV_FINGERPRINT UINT64_C(0x6f297b07a45b2c6d)
 /* KV cache bytes one token occupies, all layers, K and V. */
 #define SEED_VLM_KV_KV_BYTES_PER_TOKEN UINT64_C(122880)
 /* Text tokens in every prompt. */

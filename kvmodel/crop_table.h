@@ -84,6 +84,8 @@ constexpr CropRow ComputeCropRow(const CropTableSpec<Layout>& spec,
   row.prompt_tokens = CheckedAdd(row.image_tokens, spec.text_tokens);
   row.decode_steps = spec.decode_steps;
   const Workload w{row.prompt_tokens, spec.decode_steps, spec.batch_size};
+  Require(PeakTokens(w) <= m.max_context_tokens,
+          "prompt + decode steps exceed the model's max_context_tokens");
   row.kv_bytes_per_token = ModelKvBytesPerToken(m);
   row.kv_peak = ModelKvCacheBytes(m, PeakTokens(w), w.batch_size,
                                   row.cross_tokens);
@@ -99,17 +101,24 @@ constexpr CropRow ComputeCropRow(const CropTableSpec<Layout>& spec,
   return row;
 }
 
+// CropTableArray() is the table of `spec` as an array of its N rows, in
+// constant evaluation; N must be EnumerateGrids(spec.grids, nullptr).
+template <std::size_t N, typename Layout>
+constexpr std::array<CropRow, N> CropTableArray(
+    const CropTableSpec<Layout>& spec) {
+  Require(EnumerateGrids(spec.grids, nullptr) == N,
+          "table size differs from the spec's grid count");
+  std::array<CropGrid, N> grids{};
+  EnumerateGrids(spec.grids, grids.data());
+  std::array<CropRow, N> rows{};
+  for (std::size_t i = 0; i < N; ++i) rows[i] = ComputeCropRow(spec, grids[i]);
+  return rows;
+}
+
 // CropTable() is the whole table of a spec, in constant evaluation.
 template <const auto& kSpec>
 constexpr auto CropTable() {
-  constexpr std::size_t kRows = EnumerateGrids(kSpec.grids, nullptr);
-  std::array<CropGrid, kRows> grids{};
-  EnumerateGrids(kSpec.grids, grids.data());
-  std::array<CropRow, kRows> rows{};
-  for (std::size_t i = 0; i < kRows; ++i) {
-    rows[i] = ComputeCropRow(kSpec, grids[i]);
-  }
-  return rows;
+  return CropTableArray<EnumerateGrids(kSpec.grids, nullptr)>(kSpec);
 }
 
 // CropTableRows() is the same table, evaluated at run time.

@@ -110,7 +110,8 @@ constexpr Fnv1a& Fingerprint(Fnv1a& h, const CrossAttentionLayout& layout) {
 }
 
 // Fingerprint() of a crop-table spec: name, text model, layout, score
-// format, text tokens, decode steps, batch size, grid range.
+// format, text tokens, decode steps, batch size, grid range (min, max,
+// orientations, max side).
 template <typename Layout>
 constexpr std::uint64_t Fingerprint(const CropTableSpec<Layout>& spec) {
   Fnv1a h;
@@ -124,6 +125,7 @@ constexpr std::uint64_t Fingerprint(const CropTableSpec<Layout>& spec) {
       .Integer(spec.grids.min_crops)
       .Integer(spec.grids.max_crops)
       .Integer(static_cast<std::uint64_t>(spec.grids.orientations))
+      .Integer(spec.grids.max_side)
       .hash();
 }
 

@@ -32,8 +32,9 @@
 // ImageTokens(1, 2) = 272 + 1 + 10 * (20 + 1) = 483.
 //
 // Crop grids are enumerated by EnumerateGrids(): every H x W whose crop count
-// H * W lies in [min_crops, max_crops], ordered by crop count, then by H;
-// either both orientations or only H <= W.
+// H * W lies in [min_crops, max_crops] (and whose sides are at most max_side,
+// when set), ordered by crop count, then by H; either both orientations or
+// only H <= W.
 
 #ifndef KVMODEL_VISION_LAYOUT_H_
 #define KVMODEL_VISION_LAYOUT_H_
@@ -186,6 +187,7 @@ struct GridRange {
   std::uint32_t min_crops = 1;
   std::uint32_t max_crops = 1;
   Orientations orientations = Orientations::kRowsAtMostCols;
+  std::uint32_t max_side = 0;  // most crops along either side; 0: no limit
 };
 
 // Validate() rejects an empty or upside-down range.
@@ -208,6 +210,10 @@ constexpr std::size_t EnumerateGrids(const GridRange& range, CropGrid* out) {
       const std::uint32_t columns = crops / rows;
       if (range.orientations == Orientations::kRowsAtMostCols &&
           rows > columns) {
+        continue;
+      }
+      if (range.max_side != 0 &&
+          (rows > range.max_side || columns > range.max_side)) {
         continue;
       }
       if (out != nullptr) out[count] = {rows, columns};
