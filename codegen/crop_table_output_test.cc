@@ -21,14 +21,15 @@ std::vector<kvmodel::CropRow> TwoRows() {
 TEST(CropTableOutputTest, CsvCarriesExactBytesAndSeedDecimals) {
   const std::string csv = RenderCsv(CropTableColumns(TwoRows()));
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "grid_h,grid_w,num_crops,image_tokens,prompt_tokens,decode_steps,"
+            "grid_h,grid_w,num_crops,image_tokens,cross_tokens,prompt_tokens,"
+            "decode_steps,"
             "kv_bytes_per_token,kv_bytes_mean,kv_bytes_peak,kv_gib_normal,"
             "kv_gib_flash,eager_prefill_working_bytes,"
             "flash_prefill_working_bytes,eager_peak_bytes,flash_peak_bytes");
   // 1x2: mean 122,880 * 542.5 = 66,662,400; peak 122,880 * 593 =
   // 72,867,840; eager prefill 32 heads * 493^2 * 2 bytes = 15,555,136;
   // flash prefill 32 * 493 * 4 = 63,104.
-  EXPECT_NE(csv.find("\n1,2,2,483,493,100,122880,66662400,72867840,0.0621,"
+  EXPECT_NE(csv.find("\n1,2,2,483,0,493,100,122880,66662400,72867840,0.0621,"
                      "0.0621,15555136,63104,"),
             std::string::npos)
       << csv;

@@ -1,12 +1,12 @@
 // kvgen: writes kvtables' generated files from the constexpr tables.
 //
-//   kvgen OUTPUT...
+//   kvgen OUT_DIR NAME...   writes OUT_DIR/NAME for each NAME
+//   kvgen --list            prints every NAME it can generate, one per line
 //
-// Each OUTPUT is a path whose file name selects what is written (the one list
-// of outputs is generated/outputs.bzl): seed_vlm_kv.h, seed_vlm_kv.csv,
-// seed_vlm_kv.md. Every file is written to a temporary name beside it and
-// renamed into place, so a failure leaves no half-written output. An unknown
-// name is an error, and nothing is written.
+// The one list of outputs is generated/outputs.bzl; a test checks it against
+// --list. Every file is rendered first and then written to a temporary name
+// beside it and renamed into place, so a failure leaves no half-written
+// output. An unknown NAME is an error, and nothing is written.
 
 #include <cstdio>
 #include <exception>
@@ -17,26 +17,46 @@
 #include <string>
 #include <vector>
 
+#include "boost/hana.hpp"
+#include "codegen/catalog_output.h"
 #include "codegen/crop_table_output.h"
 #include "codegen/text_table.h"
+#include "kvmodel/catalog.h"
+#include "kvmodel/catalog_table.h"
 #include "kvmodel/crop_table.h"
 #include "kvmodel/seed_vlm.h"
+#include "kvmodel/vlm_catalog.h"
 
 namespace kvtables::codegen {
 namespace {
 
-// The seed table, evaluated by the compiler.
+// The tables, evaluated by the compiler.
 constexpr auto kSeedTable = kvmodel::CropTable<kvmodel::kSeedVlm>();
+constexpr auto kCatalogTable = kvmodel::CatalogTable();
+constexpr auto kVlmTables = kvmodel::VlmTables();
 
 std::vector<kvmodel::CropRow> SeedRows() {
   return {kSeedTable.begin(), kSeedTable.end()};
+}
+
+// Every vision-language model's name and rows, walking the Hana tuples.
+std::vector<std::pair<std::string, std::vector<kvmodel::CropRow>>> VlmRows() {
+  std::vector<std::pair<std::string, std::vector<kvmodel::CropRow>>> tables;
+  boost::hana::for_each(
+      boost::hana::zip(kvmodel::kVlmCatalog, kVlmTables), [&](const auto& pair) {
+        const auto& table = boost::hana::at_c<1>(pair);
+        tables.emplace_back(std::string(boost::hana::at_c<0>(pair).name),
+                            std::vector<kvmodel::CropRow>(table.begin(),
+                                                          table.end()));
+      });
+  return tables;
 }
 
 using Renderer = std::function<std::string()>;
 
 std::map<std::string, Renderer> Renderers() {
   const CropTableInfo seed = DescribeCropTable(kvmodel::kSeedVlm);
-  return {
+  std::map<std::string, Renderer> renderers = {
       {"seed_vlm_kv.h",
        [=] {
          return RenderCHeader(
@@ -44,7 +64,24 @@ std::map<std::string, Renderer> Renderers() {
        }},
       {"seed_vlm_kv.csv", [] { return RenderCsv(CropTableColumns(SeedRows())); }},
       {"seed_vlm_kv.md", [=] { return RenderCropMarkdown(seed, SeedRows()); }},
+      {"catalog_kv.csv",
+       [] {
+         return RenderCsv(CatalogColumns(
+             {kCatalogTable.begin(), kCatalogTable.end()}));
+       }},
+      {"vlm_kv.csv", [] { return RenderCsv(VlmColumns(VlmRows())); }},
   };
+  renderers["models/all.h"] = [] {
+    return RenderCHeader(ModelsIndexHeader(
+        {kvmodel::kCatalog.begin(), kvmodel::kCatalog.end()}));
+  };
+  for (std::size_t i = 0; i < kvmodel::kCatalog.size(); ++i) {
+    renderers[ModelHeaderName(kvmodel::kCatalog[i])] = [i] {
+      return RenderCHeader(ModelCHeader(kvmodel::kCatalog[i], kCatalogTable[i],
+                                        kvmodel::ContextSweep(kvmodel::kCatalog[i])));
+    };
+  }
+  return renderers;
 }
 
 void WriteAtomically(const std::filesystem::path& path,
@@ -60,23 +97,32 @@ void WriteAtomically(const std::filesystem::path& path,
 }
 
 int Main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "kvgen: usage: kvgen OUTPUT...\n");
+  const std::map<std::string, Renderer> renderers = Renderers();
+  if (argc == 2 && std::string(argv[1]) == "--list") {
+    for (const auto& [name, renderer] : renderers) {
+      std::printf("%s\n", name.c_str());
+    }
+    return 0;
+  }
+  if (argc < 3) {
+    std::fprintf(stderr, "kvgen: usage: kvgen OUT_DIR NAME... | kvgen --list\n");
     return 2;
   }
-  const std::map<std::string, Renderer> renderers = Renderers();
+  const std::filesystem::path out_dir = argv[1];
   // Render everything first: an error leaves every output untouched.
   std::vector<std::pair<std::filesystem::path, std::string>> outputs;
-  for (int i = 1; i < argc; ++i) {
-    const std::filesystem::path path = argv[i];
-    const auto renderer = renderers.find(path.filename().string());
+  for (int i = 2; i < argc; ++i) {
+    const auto renderer = renderers.find(argv[i]);
     if (renderer == renderers.end()) {
       std::fprintf(stderr, "kvgen: no generator for output '%s'\n", argv[i]);
       return 2;
     }
-    outputs.emplace_back(path, renderer->second());
+    outputs.emplace_back(out_dir / argv[i], renderer->second());
   }
-  for (const auto& [path, text] : outputs) WriteAtomically(path, text);
+  for (const auto& [path, text] : outputs) {
+    std::filesystem::create_directories(path.parent_path());
+    WriteAtomically(path, text);
+  }
   return 0;
 }
 

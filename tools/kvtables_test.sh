@@ -26,8 +26,8 @@ rows=$(grep -cE '^\|[0-9]+\|[0-9]+x[0-9]+\|' "$tmp/out.md")
 # Both orientations: 3x2 appears, with 10 more image tokens than 2x3.
 "$kvtables" --min_crops=6 --max_crops=6 --orientations=both --format=csv >"$tmp/out.csv"
 # 2x3: 273 + 600 + 20 = 893 image tokens (the seed's row); 3x2: 273 + 600 + 30.
-grep -q '^2,3,6,893,903,' "$tmp/out.csv" && echo "ok   csv 2x3" || { echo "FAIL no 2x3 row"; failures=$((failures + 1)); }
-grep -q '^3,2,6,903,913,' "$tmp/out.csv" && echo "ok   csv 3x2" || { echo "FAIL no 3x2 row"; failures=$((failures + 1)); }
+grep -q '^2,3,6,893,0,903,' "$tmp/out.csv" && echo "ok   csv 2x3" || { echo "FAIL no 2x3 row"; failures=$((failures + 1)); }
+grep -q '^3,2,6,903,0,913,' "$tmp/out.csv" && echo "ok   csv 3x2" || { echo "FAIL no 3x2 row"; failures=$((failures + 1)); }
 
 "$kvtables" --max_crops=2 --format=json >"$tmp/out.json"
 grep -q '"kv_bytes_mean": 66662400' "$tmp/out.json" && echo "ok   json" || { echo "FAIL json"; failures=$((failures + 1)); }

@@ -1,0 +1,86 @@
+/*
+ * generated/models/gemma_2_27b.h: KV cache of `gemma-2-27b` (google/gemma-2-27b) by context length.
+ *
+ * GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen, from the
+ * constexpr catalog in kvmodel/catalog.h. Regenerate: bazel run //tools:regenerate
+ *
+ * Units: *_bytes are exact byte counts for one sequence; *_tokens are
+ * token counts. 16bit = f16 or bf16 cache, fp8 = one byte per value.
+ * Lookups, O(log n): kv_gemma_2_27b_at_least(tokens), the first row with at
+ * least that many tokens; kv_gemma_2_27b_longest_fitting(budget_bytes), the
+ * longest context whose 16-bit cache fits.
+ */
+#ifndef KVTABLES_GENERATED_MODELS_GEMMA_2_27B_H_
+#define KVTABLES_GENERATED_MODELS_GEMMA_2_27B_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Version of the row layout below. */
+#define KV_GEMMA_2_27B_SCHEMA_VERSION 1u
+/* FNV-1a of the model's parameters (kvmodel/fingerprint.h). */
+#define KV_GEMMA_2_27B_FINGERPRINT UINT64_C(0x67455fae3e67b285)
+/* Decoder layers. */
+#define KV_GEMMA_2_27B_NUM_LAYERS 46u
+/* KV heads per layer (1 for a latent cache). */
+#define KV_GEMMA_2_27B_NUM_KV_HEADS 16u
+/* Longest context the model supports. */
+#define KV_GEMMA_2_27B_MAX_CONTEXT_TOKENS UINT64_C(8192)
+/* KV bytes of one token inside every window, f16/bf16. */
+#define KV_GEMMA_2_27B_KV_BYTES_PER_TOKEN_16BIT UINT64_C(376832)
+/* KV bytes of one token inside every window, fp8. */
+#define KV_GEMMA_2_27B_KV_BYTES_PER_TOKEN_FP8 UINT64_C(188416)
+/* Weights in bf16. */
+#define KV_GEMMA_2_27B_WEIGHTS_BYTES_BF16 UINT64_C(54454256640)
+/* Weights in q8_0 (8.5 bits per weight). */
+#define KV_GEMMA_2_27B_WEIGHTS_BYTES_Q8_0 UINT64_C(28928823840)
+
+/* Context sweep: 256, 512, ... and the maximum. */
+#define KV_GEMMA_2_27B_ROW_COUNT 6u
+typedef struct kv_gemma_2_27b_row {
+  uint64_t context_tokens; /* tokens in the sequence */
+  uint64_t kv_bytes_16bit; /* KV cache, f16/bf16 */
+  uint64_t kv_bytes_fp8; /* KV cache, fp8 */
+} kv_gemma_2_27b_row;
+static const kv_gemma_2_27b_row kv_gemma_2_27b_rows[KV_GEMMA_2_27B_ROW_COUNT] = {
+    {UINT64_C(256), UINT64_C(96468992), UINT64_C(48234496)},
+    {UINT64_C(512), UINT64_C(192937984), UINT64_C(96468992)},
+    {UINT64_C(1024), UINT64_C(385875968), UINT64_C(192937984)},
+    {UINT64_C(2048), UINT64_C(771751936), UINT64_C(385875968)},
+    {UINT64_C(4096), UINT64_C(1543503872), UINT64_C(771751936)},
+    {UINT64_C(8192), UINT64_C(2315255808), UINT64_C(1157627904)},
+};
+
+/* kv_gemma_2_27b_at_least: the first row with context_tokens >= tokens,
+ * or NULL past the last. O(log n). */
+static inline const kv_gemma_2_27b_row *kv_gemma_2_27b_at_least(uint64_t tokens) {
+  size_t lo = 0;
+  size_t hi = KV_GEMMA_2_27B_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_gemma_2_27b_rows[mid].context_tokens < tokens) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < KV_GEMMA_2_27B_ROW_COUNT ? &kv_gemma_2_27b_rows[lo] : NULL;
+}
+
+/* kv_gemma_2_27b_longest_fitting: the last row whose kv_bytes_16bit is at
+ * most budget_bytes, or NULL. O(log n). */
+static inline const kv_gemma_2_27b_row *kv_gemma_2_27b_longest_fitting(uint64_t budget_bytes) {
+  size_t lo = 0;
+  size_t hi = KV_GEMMA_2_27B_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_gemma_2_27b_rows[mid].kv_bytes_16bit <= budget_bytes) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo == 0 ? NULL : &kv_gemma_2_27b_rows[lo - 1];
+}
+
+#endif /* KVTABLES_GENERATED_MODELS_GEMMA_2_27B_H_ */

@@ -1,0 +1,90 @@
+/*
+ * generated/models/llama_3_1_405b.h: KV cache of `llama-3.1-405b` (meta-llama/Llama-3.1-405B) by context length.
+ *
+ * GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen, from the
+ * constexpr catalog in kvmodel/catalog.h. Regenerate: bazel run //tools:regenerate
+ *
+ * Units: *_bytes are exact byte counts for one sequence; *_tokens are
+ * token counts. 16bit = f16 or bf16 cache, fp8 = one byte per value.
+ * Lookups, O(log n): kv_llama_3_1_405b_at_least(tokens), the first row with at
+ * least that many tokens; kv_llama_3_1_405b_longest_fitting(budget_bytes), the
+ * longest context whose 16-bit cache fits.
+ */
+#ifndef KVTABLES_GENERATED_MODELS_LLAMA_3_1_405B_H_
+#define KVTABLES_GENERATED_MODELS_LLAMA_3_1_405B_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Version of the row layout below. */
+#define KV_LLAMA_3_1_405B_SCHEMA_VERSION 1u
+/* FNV-1a of the model's parameters (kvmodel/fingerprint.h). */
+#define KV_LLAMA_3_1_405B_FINGERPRINT UINT64_C(0x5f8b3f7f3d12a127)
+/* Decoder layers. */
+#define KV_LLAMA_3_1_405B_NUM_LAYERS 126u
+/* KV heads per layer (1 for a latent cache). */
+#define KV_LLAMA_3_1_405B_NUM_KV_HEADS 8u
+/* Longest context the model supports. */
+#define KV_LLAMA_3_1_405B_MAX_CONTEXT_TOKENS UINT64_C(131072)
+/* KV bytes of one token inside every window, f16/bf16. */
+#define KV_LLAMA_3_1_405B_KV_BYTES_PER_TOKEN_16BIT UINT64_C(516096)
+/* KV bytes of one token inside every window, fp8. */
+#define KV_LLAMA_3_1_405B_KV_BYTES_PER_TOKEN_FP8 UINT64_C(258048)
+/* Weights in bf16. */
+#define KV_LLAMA_3_1_405B_WEIGHTS_BYTES_BF16 UINT64_C(811706777600)
+/* Weights in q8_0 (8.5 bits per weight). */
+#define KV_LLAMA_3_1_405B_WEIGHTS_BYTES_Q8_0 UINT64_C(431219225600)
+
+/* Context sweep: 256, 512, ... and the maximum. */
+#define KV_LLAMA_3_1_405B_ROW_COUNT 10u
+typedef struct kv_llama_3_1_405b_row {
+  uint64_t context_tokens; /* tokens in the sequence */
+  uint64_t kv_bytes_16bit; /* KV cache, f16/bf16 */
+  uint64_t kv_bytes_fp8; /* KV cache, fp8 */
+} kv_llama_3_1_405b_row;
+static const kv_llama_3_1_405b_row kv_llama_3_1_405b_rows[KV_LLAMA_3_1_405B_ROW_COUNT] = {
+    {UINT64_C(256), UINT64_C(132120576), UINT64_C(66060288)},
+    {UINT64_C(512), UINT64_C(264241152), UINT64_C(132120576)},
+    {UINT64_C(1024), UINT64_C(528482304), UINT64_C(264241152)},
+    {UINT64_C(2048), UINT64_C(1056964608), UINT64_C(528482304)},
+    {UINT64_C(4096), UINT64_C(2113929216), UINT64_C(1056964608)},
+    {UINT64_C(8192), UINT64_C(4227858432), UINT64_C(2113929216)},
+    {UINT64_C(16384), UINT64_C(8455716864), UINT64_C(4227858432)},
+    {UINT64_C(32768), UINT64_C(16911433728), UINT64_C(8455716864)},
+    {UINT64_C(65536), UINT64_C(33822867456), UINT64_C(16911433728)},
+    {UINT64_C(131072), UINT64_C(67645734912), UINT64_C(33822867456)},
+};
+
+/* kv_llama_3_1_405b_at_least: the first row with context_tokens >= tokens,
+ * or NULL past the last. O(log n). */
+static inline const kv_llama_3_1_405b_row *kv_llama_3_1_405b_at_least(uint64_t tokens) {
+  size_t lo = 0;
+  size_t hi = KV_LLAMA_3_1_405B_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_llama_3_1_405b_rows[mid].context_tokens < tokens) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < KV_LLAMA_3_1_405B_ROW_COUNT ? &kv_llama_3_1_405b_rows[lo] : NULL;
+}
+
+/* kv_llama_3_1_405b_longest_fitting: the last row whose kv_bytes_16bit is at
+ * most budget_bytes, or NULL. O(log n). */
+static inline const kv_llama_3_1_405b_row *kv_llama_3_1_405b_longest_fitting(uint64_t budget_bytes) {
+  size_t lo = 0;
+  size_t hi = KV_LLAMA_3_1_405B_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_llama_3_1_405b_rows[mid].kv_bytes_16bit <= budget_bytes) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo == 0 ? NULL : &kv_llama_3_1_405b_rows[lo - 1];
+}
+
+#endif /* KVTABLES_GENERATED_MODELS_LLAMA_3_1_405B_H_ */

@@ -1,0 +1,90 @@
+/*
+ * generated/models/llama_3_2_3b.h: KV cache of `llama-3.2-3b` (meta-llama/Llama-3.2-3B) by context length.
+ *
+ * GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen, from the
+ * constexpr catalog in kvmodel/catalog.h. Regenerate: bazel run //tools:regenerate
+ *
+ * Units: *_bytes are exact byte counts for one sequence; *_tokens are
+ * token counts. 16bit = f16 or bf16 cache, fp8 = one byte per value.
+ * Lookups, O(log n): kv_llama_3_2_3b_at_least(tokens), the first row with at
+ * least that many tokens; kv_llama_3_2_3b_longest_fitting(budget_bytes), the
+ * longest context whose 16-bit cache fits.
+ */
+#ifndef KVTABLES_GENERATED_MODELS_LLAMA_3_2_3B_H_
+#define KVTABLES_GENERATED_MODELS_LLAMA_3_2_3B_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Version of the row layout below. */
+#define KV_LLAMA_3_2_3B_SCHEMA_VERSION 1u
+/* FNV-1a of the model's parameters (kvmodel/fingerprint.h). */
+#define KV_LLAMA_3_2_3B_FINGERPRINT UINT64_C(0xc3baf82579ad8c8a)
+/* Decoder layers. */
+#define KV_LLAMA_3_2_3B_NUM_LAYERS 28u
+/* KV heads per layer (1 for a latent cache). */
+#define KV_LLAMA_3_2_3B_NUM_KV_HEADS 8u
+/* Longest context the model supports. */
+#define KV_LLAMA_3_2_3B_MAX_CONTEXT_TOKENS UINT64_C(131072)
+/* KV bytes of one token inside every window, f16/bf16. */
+#define KV_LLAMA_3_2_3B_KV_BYTES_PER_TOKEN_16BIT UINT64_C(114688)
+/* KV bytes of one token inside every window, fp8. */
+#define KV_LLAMA_3_2_3B_KV_BYTES_PER_TOKEN_FP8 UINT64_C(57344)
+/* Weights in bf16. */
+#define KV_LLAMA_3_2_3B_WEIGHTS_BYTES_BF16 UINT64_C(6425499648)
+/* Weights in q8_0 (8.5 bits per weight). */
+#define KV_LLAMA_3_2_3B_WEIGHTS_BYTES_Q8_0 UINT64_C(3413546688)
+
+/* Context sweep: 256, 512, ... and the maximum. */
+#define KV_LLAMA_3_2_3B_ROW_COUNT 10u
+typedef struct kv_llama_3_2_3b_row {
+  uint64_t context_tokens; /* tokens in the sequence */
+  uint64_t kv_bytes_16bit; /* KV cache, f16/bf16 */
+  uint64_t kv_bytes_fp8; /* KV cache, fp8 */
+} kv_llama_3_2_3b_row;
+static const kv_llama_3_2_3b_row kv_llama_3_2_3b_rows[KV_LLAMA_3_2_3B_ROW_COUNT] = {
+    {UINT64_C(256), UINT64_C(29360128), UINT64_C(14680064)},
+    {UINT64_C(512), UINT64_C(58720256), UINT64_C(29360128)},
+    {UINT64_C(1024), UINT64_C(117440512), UINT64_C(58720256)},
+    {UINT64_C(2048), UINT64_C(234881024), UINT64_C(117440512)},
+    {UINT64_C(4096), UINT64_C(469762048), UINT64_C(234881024)},
+    {UINT64_C(8192), UINT64_C(939524096), UINT64_C(469762048)},
+    {UINT64_C(16384), UINT64_C(1879048192), UINT64_C(939524096)},
+    {UINT64_C(32768), UINT64_C(3758096384), UINT64_C(1879048192)},
+    {UINT64_C(65536), UINT64_C(7516192768), UINT64_C(3758096384)},
+    {UINT64_C(131072), UINT64_C(15032385536), UINT64_C(7516192768)},
+};
+
+/* kv_llama_3_2_3b_at_least: the first row with context_tokens >= tokens,
+ * or NULL past the last. O(log n). */
+static inline const kv_llama_3_2_3b_row *kv_llama_3_2_3b_at_least(uint64_t tokens) {
+  size_t lo = 0;
+  size_t hi = KV_LLAMA_3_2_3B_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_llama_3_2_3b_rows[mid].context_tokens < tokens) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < KV_LLAMA_3_2_3B_ROW_COUNT ? &kv_llama_3_2_3b_rows[lo] : NULL;
+}
+
+/* kv_llama_3_2_3b_longest_fitting: the last row whose kv_bytes_16bit is at
+ * most budget_bytes, or NULL. O(log n). */
+static inline const kv_llama_3_2_3b_row *kv_llama_3_2_3b_longest_fitting(uint64_t budget_bytes) {
+  size_t lo = 0;
+  size_t hi = KV_LLAMA_3_2_3B_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_llama_3_2_3b_rows[mid].kv_bytes_16bit <= budget_bytes) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo == 0 ? NULL : &kv_llama_3_2_3b_rows[lo - 1];
+}
+
+#endif /* KVTABLES_GENERATED_MODELS_LLAMA_3_2_3B_H_ */

@@ -1,0 +1,90 @@
+/*
+ * generated/models/phi_3_5_mini.h: KV cache of `phi-3.5-mini` (microsoft/Phi-3.5-mini-instruct) by context length.
+ *
+ * GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen, from the
+ * constexpr catalog in kvmodel/catalog.h. Regenerate: bazel run //tools:regenerate
+ *
+ * Units: *_bytes are exact byte counts for one sequence; *_tokens are
+ * token counts. 16bit = f16 or bf16 cache, fp8 = one byte per value.
+ * Lookups, O(log n): kv_phi_3_5_mini_at_least(tokens), the first row with at
+ * least that many tokens; kv_phi_3_5_mini_longest_fitting(budget_bytes), the
+ * longest context whose 16-bit cache fits.
+ */
+#ifndef KVTABLES_GENERATED_MODELS_PHI_3_5_MINI_H_
+#define KVTABLES_GENERATED_MODELS_PHI_3_5_MINI_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Version of the row layout below. */
+#define KV_PHI_3_5_MINI_SCHEMA_VERSION 1u
+/* FNV-1a of the model's parameters (kvmodel/fingerprint.h). */
+#define KV_PHI_3_5_MINI_FINGERPRINT UINT64_C(0xaa5ee660f1eeadd9)
+/* Decoder layers. */
+#define KV_PHI_3_5_MINI_NUM_LAYERS 32u
+/* KV heads per layer (1 for a latent cache). */
+#define KV_PHI_3_5_MINI_NUM_KV_HEADS 32u
+/* Longest context the model supports. */
+#define KV_PHI_3_5_MINI_MAX_CONTEXT_TOKENS UINT64_C(131072)
+/* KV bytes of one token inside every window, f16/bf16. */
+#define KV_PHI_3_5_MINI_KV_BYTES_PER_TOKEN_16BIT UINT64_C(393216)
+/* KV bytes of one token inside every window, fp8. */
+#define KV_PHI_3_5_MINI_KV_BYTES_PER_TOKEN_FP8 UINT64_C(196608)
+/* Weights in bf16. */
+#define KV_PHI_3_5_MINI_WEIGHTS_BYTES_BF16 UINT64_C(7642159104)
+/* Weights in q8_0 (8.5 bits per weight). */
+#define KV_PHI_3_5_MINI_WEIGHTS_BYTES_Q8_0 UINT64_C(4059897024)
+
+/* Context sweep: 256, 512, ... and the maximum. */
+#define KV_PHI_3_5_MINI_ROW_COUNT 10u
+typedef struct kv_phi_3_5_mini_row {
+  uint64_t context_tokens; /* tokens in the sequence */
+  uint64_t kv_bytes_16bit; /* KV cache, f16/bf16 */
+  uint64_t kv_bytes_fp8; /* KV cache, fp8 */
+} kv_phi_3_5_mini_row;
+static const kv_phi_3_5_mini_row kv_phi_3_5_mini_rows[KV_PHI_3_5_MINI_ROW_COUNT] = {
+    {UINT64_C(256), UINT64_C(100663296), UINT64_C(50331648)},
+    {UINT64_C(512), UINT64_C(201326592), UINT64_C(100663296)},
+    {UINT64_C(1024), UINT64_C(402653184), UINT64_C(201326592)},
+    {UINT64_C(2048), UINT64_C(805306368), UINT64_C(402653184)},
+    {UINT64_C(4096), UINT64_C(1610612736), UINT64_C(805306368)},
+    {UINT64_C(8192), UINT64_C(3221225472), UINT64_C(1610612736)},
+    {UINT64_C(16384), UINT64_C(6442450944), UINT64_C(3221225472)},
+    {UINT64_C(32768), UINT64_C(12884901888), UINT64_C(6442450944)},
+    {UINT64_C(65536), UINT64_C(25769803776), UINT64_C(12884901888)},
+    {UINT64_C(131072), UINT64_C(51539607552), UINT64_C(25769803776)},
+};
+
+/* kv_phi_3_5_mini_at_least: the first row with context_tokens >= tokens,
+ * or NULL past the last. O(log n). */
+static inline const kv_phi_3_5_mini_row *kv_phi_3_5_mini_at_least(uint64_t tokens) {
+  size_t lo = 0;
+  size_t hi = KV_PHI_3_5_MINI_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_phi_3_5_mini_rows[mid].context_tokens < tokens) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < KV_PHI_3_5_MINI_ROW_COUNT ? &kv_phi_3_5_mini_rows[lo] : NULL;
+}
+
+/* kv_phi_3_5_mini_longest_fitting: the last row whose kv_bytes_16bit is at
+ * most budget_bytes, or NULL. O(log n). */
+static inline const kv_phi_3_5_mini_row *kv_phi_3_5_mini_longest_fitting(uint64_t budget_bytes) {
+  size_t lo = 0;
+  size_t hi = KV_PHI_3_5_MINI_ROW_COUNT;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (kv_phi_3_5_mini_rows[mid].kv_bytes_16bit <= budget_bytes) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo == 0 ? NULL : &kv_phi_3_5_mini_rows[lo - 1];
+}
+
+#endif /* KVTABLES_GENERATED_MODELS_PHI_3_5_MINI_H_ */
