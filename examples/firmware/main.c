@@ -11,6 +11,7 @@
 // Freestanding: no C library, no heap, no floating point, no mutable globals.
 // The reset handler runs main() on the stack the vector table sets up.
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "examples/firmware/budgets.h"
