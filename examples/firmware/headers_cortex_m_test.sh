@@ -17,17 +17,19 @@ failures=0
 checked=0
 for header in "$@"; do
   prefix=$(sed -n 's/^typedef struct \([a-z0-9_]*\)_row {$/\1/p' "$root/$header")
-  if [ -z "$prefix" ]; then
-    echo "FAIL $header: no row struct found"
-    failures=$((failures + 1))
-    continue
-  fi
   # A translation unit that uses the table: an externally visible function
-  # reads the first row, so the code is compiled, not discarded.
+  # returns the first row's address, so the table is compiled, not discarded.
+  # A header with no table of its own (the models/all.h index) is included.
+  if [ -n "$prefix" ]; then
+    use="const void *first_row(void);
+const void *first_row(void) { return &${prefix}_rows[0]; }"
+  else
+    use="int no_table(void);
+int no_table(void) { return 0; }"
+  fi
   cat >"$tmp/use.c" <<EOF_C
 #include "$header"
-uint32_t first_grid_h(void);
-uint32_t first_grid_h(void) { return ${prefix}_rows[0].grid_h; }
+$use
 EOF_C
   cp "$tmp/use.c" "$tmp/use.cc"
   for mode in "arm-none-eabi-gcc -std=c99 use.c" \

@@ -18,6 +18,10 @@
 #
 # A record, RECORD_DIR/<header file name>.contract, is the line
 # "schema_version N" followed by the interface, one declaration per line.
+# The per-model headers (generated/models/*.h) share one layout and one
+# record, models.contract, with each header's own prefix written as <prefix>
+# (and <PREFIX> in macros). A header with no table (the models/all.h index)
+# has no contract of its own.
 set -u
 mode=$1
 record_dir=$2
@@ -55,17 +59,34 @@ Interface() {
 failures=0
 checked=0
 for header in "$@"; do
-  name=$(basename "$header")
-  record="$record_dir/$name.contract"
-  checked=$((checked + 1))
   prefix=$(sed -n 's/^typedef struct \([a-z0-9_]*\)_row {$/\1/p' "$header")
   version=$(sed -n 's/^#define [A-Z0-9_]*_SCHEMA_VERSION \([0-9][0-9]*\)u\{0,1\}$/\1/p' "$header")
+  if [ -z "$prefix" ] && [ -z "$version" ] && ! grep -q '^typedef struct' "$header"; then
+    echo "skip $header: no table, no contract"
+    continue
+  fi
+  checked=$((checked + 1))
   if [ -z "$prefix" ] || [ -z "$version" ]; then
     echo "FAIL $header: no row struct or no *_SCHEMA_VERSION macro"
     failures=$((failures + 1))
     continue
   fi
-  { echo "schema_version $version"; Interface "$prefix" "$header"; } >"$tmp/$name.contract"
+  case "$header" in
+    */models/*)
+      name=models
+      version_constant="kModelHeaderSchemaVersion (codegen/catalog_output.h)"
+      upper=$(echo "$prefix" | tr a-z A-Z)
+      Interface "$prefix" "$header" | sed "s/$prefix/<prefix>/g; s/$upper/<PREFIX>/g" >"$tmp/interface"
+      # Every model header must agree with the one record: compare each.
+      ;;
+    *)
+      name=$(basename "$header")
+      version_constant="kCropTableSchemaVersion (codegen/crop_table_output.h)"
+      Interface "$prefix" "$header" >"$tmp/interface"
+      ;;
+  esac
+  record="$record_dir/$name.contract"
+  { echo "schema_version $version"; cat "$tmp/interface"; } >"$tmp/$name.contract"
 
   if [ ! -f "$record" ]; then
     recorded_version=""
@@ -73,7 +94,7 @@ for header in "$@"; do
     recorded_version=$(sed -n '1s/^schema_version \([0-9]*\)$/\1/p' "$record")
   fi
   if [ -z "$recorded_version" ]; then
-    problem="has no contract record (tests/contract/$name.contract)"
+    problem="has no contract record ($record_dir/$name.contract)"
   elif [ "$version" = "$recorded_version" ]; then
     if diff -u --label "$name.contract (recorded, schema $recorded_version)" \
         --label "$header (now, schema $version)" \
@@ -83,7 +104,7 @@ for header in "$@"; do
     fi
     echo "FAIL $header: the interface changed but the schema version is still $version."
     cat "$tmp/diff"
-    echo "Bump kCropTableSchemaVersion (codegen/crop_table_output.h), regenerate"
+    echo "Bump $version_constant, regenerate"
     echo "(bazel run //tools:regenerate), then: bazel run //tests/contract:update_records"
     failures=$((failures + 1))
     continue
