@@ -19,6 +19,7 @@
 
 #include "boost/hana.hpp"
 #include "codegen/catalog_output.h"
+#include "codegen/charts.h"
 #include "codegen/crop_table_output.h"
 #include "codegen/text_table.h"
 #include "kvmodel/catalog.h"
@@ -71,6 +72,18 @@ std::map<std::string, Renderer> Renderers() {
        }},
       {"vlm_kv.csv", [] { return RenderCsv(VlmColumns(VlmRows())); }},
   };
+  for (const std::string& family : CatalogFamilies()) {
+    renderers[FamilyChartName(family)] = [family] {
+      return RenderSvg(FamilyChart(family));
+    };
+  }
+  for (auto& [model, rows] : VlmRows()) {
+    if (rows.size() < 2) continue;  // one grid: nothing to chart
+    renderers[CropChartName(model)] = [model = model, rows = rows] {
+      return RenderSvg(CropChart(model, rows));
+    };
+  }
+  renderers[kMemoryChartName] = [] { return RenderSvg(MemoryChart()); };
   renderers["models/all.h"] = [] {
     return RenderCHeader(ModelsIndexHeader(
         {kvmodel::kCatalog.begin(), kvmodel::kCatalog.end()}));

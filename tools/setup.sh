@@ -16,6 +16,8 @@ packages=(
   nlohmann-json3-dev     # config.json reader
   gcc-arm-none-eabi libnewlib-arm-none-eabi  # firmware consumer
   qemu-system-arm        # runs the firmware image
+  chromium               # renders the generated SVG charts in a test
+  libxml2-utils          # xmllint: the charts are well-formed XML
 )
 
 missing=()
