@@ -62,10 +62,26 @@ inline constexpr std::array kGgufMixedFileTypes{
     WeightFormat{"Q5_K_M", 568, 100, true},
 };
 
+// kGroupQuantizedFormats: 4-bit integer weights with one scale and one
+// zero point per group of 128 weights, as AutoAWQ's GEMM layout and
+// AutoGPTQ store them: 128 * 4 bits of packed weights (64 bytes), an fp16
+// scale (2 bytes) and a 4-bit zero point packed eight to an int32 (0.5 bytes)
+// = 66.5 bytes per 128 weights, 4.15625 bits per weight. GPTQ with act-order
+// (desc_act) adds an int32 group index per input feature, which depends on
+// the layer shapes and is not included here.
+inline constexpr std::array kGroupQuantizedFormats{
+    WeightFormat{"awq_int4_g128", 532, 128, false},
+    WeightFormat{"gptq_int4_g128", 532, 128, false},
+};
+
 // ParseWeightFormat() finds a mixed file type by its exact name ("Q4_K_M"),
-// else a storage format by name, ignoring case ("bf16", "q8_0", "q6_k").
+// a group-quantized format ("awq_int4_g128"), else a storage format by name,
+// ignoring case ("bf16", "q8_0", "q6_k").
 constexpr std::optional<WeightFormat> ParseWeightFormat(std::string_view name) {
   for (const WeightFormat& format : kGgufMixedFileTypes) {
+    if (format.name == name) return format;
+  }
+  for (const WeightFormat& format : kGroupQuantizedFormats) {
     if (format.name == name) return format;
   }
   if (const auto storage = ParseStorageFormat(name)) {

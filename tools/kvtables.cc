@@ -4,6 +4,7 @@
 //
 //   bazel run //tools:kvtables                       # the seed table, Markdown
 //   bazel run //tools:kvtables -- --max_crops=9 --orientations=both --format=csv
+//   bazel run //tools:kvtables -- --preset=internvl2.5-2b --list_presets
 //
 // Every figure is exact; GiB columns say GiB (2^30 bytes). A bad flag value
 // prints one line naming it and exits with status 2, with nothing on stdout.
@@ -18,14 +19,16 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
+#include "boost/hana.hpp"
 #include "codegen/crop_table_output.h"
 #include "codegen/text_table.h"
 #include "kvmodel/crop_table.h"
-#include "kvmodel/seed_vlm.h"
 #include "kvmodel/status.h"
+#include "kvmodel/vlm_catalog.h"
 
 ABSL_FLAG(std::string, preset, "seed-vlm",
-          "vision-language model preset (seed-vlm)");
+          "vision-language model (--list_presets lists them)");
+ABSL_FLAG(bool, list_presets, false, "list the presets and exit");
 ABSL_FLAG(std::optional<std::uint32_t>, min_crops, std::nullopt,
           "smallest crop count (default: the preset's)");
 ABSL_FLAG(std::optional<std::uint32_t>, max_crops, std::nullopt,
@@ -44,21 +47,14 @@ ABSL_FLAG(std::string, format, "markdown", "markdown, csv or json");
 namespace kvtables {
 namespace {
 
-using Spec = kvmodel::CropTableSpec<kvmodel::TiledNewlineLayout>;
-
 int Fail(const std::string& message) {
   std::fprintf(stderr, "kvtables: %s\n", message.c_str());
   return 2;
 }
 
-int Main() {
-  Spec spec;
-  const std::string preset = absl::GetFlag(FLAGS_preset);
-  if (preset == kvmodel::kSeedVlm.name) {
-    spec = kvmodel::kSeedVlm;
-  } else {
-    return Fail("--preset: unknown preset '" + preset + "' (known: seed-vlm)");
-  }
+// Applies the flags to a preset's spec, whatever its layout type.
+template <typename Spec>
+void ApplyFlags(Spec& spec) {
   if (const auto v = absl::GetFlag(FLAGS_min_crops)) spec.grids.min_crops = *v;
   if (const auto v = absl::GetFlag(FLAGS_max_crops)) spec.grids.max_crops = *v;
   const std::string orientations = absl::GetFlag(FLAGS_orientations);
@@ -66,26 +62,53 @@ int Main() {
     spec.grids.orientations = kvmodel::Orientations::kBoth;
   } else if (orientations == "h_le_w") {
     spec.grids.orientations = kvmodel::Orientations::kRowsAtMostCols;
-  } else if (!orientations.empty()) {
-    return Fail("--orientations: '" + orientations +
-                "' is not h_le_w or both");
   }
   if (const auto v = absl::GetFlag(FLAGS_decode_steps)) spec.decode_steps = *v;
   if (const auto v = absl::GetFlag(FLAGS_text_tokens)) spec.text_tokens = *v;
   if (const auto v = absl::GetFlag(FLAGS_batch)) spec.batch_size = *v;
+}
+
+template <typename Spec>
+std::string Render(const Spec& spec, const std::string& format) {
+  const std::vector<kvmodel::CropRow> rows = kvmodel::CropTableRows(spec);
+  if (format == "csv") return codegen::RenderCsv(codegen::CropTableColumns(rows));
+  if (format == "json") return codegen::RenderJson(codegen::CropTableColumns(rows));
+  return codegen::RenderCropMarkdown(codegen::DescribeCropTable(spec), rows);
+}
+
+int Main() {
+  if (absl::GetFlag(FLAGS_list_presets)) {
+    std::string names;
+    boost::hana::for_each(kvmodel::kVlmCatalog, [&](const auto& preset) {
+      names += std::string(preset.name) + "\n";
+    });
+    std::fwrite(names.data(), 1, names.size(), stdout);
+    return 0;
+  }
+  const std::string orientations = absl::GetFlag(FLAGS_orientations);
+  if (!orientations.empty() && orientations != "both" &&
+      orientations != "h_le_w") {
+    return Fail("--orientations: '" + orientations +
+                "' is not h_le_w or both");
+  }
   const std::string format = absl::GetFlag(FLAGS_format);
   if (format != "markdown" && format != "csv" && format != "json") {
     return Fail("--format: '" + format + "' is not markdown, csv or json");
   }
-
-  const absl::StatusOr<std::string> text = kvmodel::Evaluate([&] {
-    const std::vector<kvmodel::CropRow> rows = kvmodel::CropTableRows(spec);
-    if (format == "csv") return codegen::RenderCsv(codegen::CropTableColumns(rows));
-    if (format == "json") return codegen::RenderJson(codegen::CropTableColumns(rows));
-    return codegen::RenderCropMarkdown(codegen::DescribeCropTable(spec), rows);
+  const std::string preset = absl::GetFlag(FLAGS_preset);
+  std::optional<absl::StatusOr<std::string>> text;
+  boost::hana::for_each(kvmodel::kVlmCatalog, [&](const auto& candidate) {
+    if (candidate.name != preset) return;
+    auto spec = candidate;
+    ApplyFlags(spec);
+    text = kvmodel::Evaluate([&] { return Render(spec, format); });
   });
-  if (!text.ok()) return Fail(std::string(text.status().message()));
-  std::fwrite(text->data(), 1, text->size(), stdout);
+  if (!text) {
+    return Fail("--preset: unknown preset '" + preset +
+                "' (--list_presets lists them)");
+  }
+  if (!text->ok()) return Fail(std::string(text->status().message()));
+  std::fwrite((*text)->data(), 1, (*text)->size(), stdout);
   return std::fflush(stdout) == 0 ? 0 : Fail("cannot write to stdout");
 }
 

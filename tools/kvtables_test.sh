@@ -32,6 +32,13 @@ grep -q '^3,2,6,903,0,913,' "$tmp/out.csv" && echo "ok   csv 3x2" || { echo "FAI
 "$kvtables" --max_crops=2 --format=json >"$tmp/out.json"
 grep -q '"kv_bytes_mean": 66662400' "$tmp/out.json" && echo "ok   json" || { echo "FAIL json"; failures=$((failures + 1)); }
 
+# Other presets: DeepSeek-VL2's 3x3 grid is 14 * 15 + 1 + 14 * 3 * 43 = 2,017
+# image tokens (its processor's formula); --list_presets names them all.
+"$kvtables" --preset=deepseek-vl2 --format=csv >"$tmp/dsv.csv"
+grep -q '^3,3,9,2017,0,' "$tmp/dsv.csv" && echo "ok   deepseek-vl2 3x3" || { echo "FAIL deepseek-vl2 3x3"; failures=$((failures + 1)); }
+"$kvtables" --list_presets >"$tmp/presets"
+[ "$(wc -l <"$tmp/presets")" -eq 10 ] && grep -qx seed-vlm "$tmp/presets" && echo "ok   10 presets" || { echo "FAIL presets"; failures=$((failures + 1)); }
+
 bad() {  # bad <expected stderr text> <flags...>
   local want="$1"
   shift
@@ -46,6 +53,7 @@ bad() {  # bad <expected stderr text> <flags...>
   fi
 }
 bad "unknown preset 'llava'" --preset=llava
+bad "exceed the model's max_context_tokens" --preset=llava-1.5-7b --decode_steps=4000
 bad "min_crops must not exceed max_crops" --min_crops=5 --max_crops=3
 bad "min_crops must be positive" --min_crops=0
 bad "'sideways' is not h_le_w or both" --orientations=sideways
