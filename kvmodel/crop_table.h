@@ -85,7 +85,7 @@ constexpr CropRow ComputeCropRow(const CropTableSpec<Layout>& spec,
   row.decode_steps = spec.decode_steps;
   const Workload w{row.prompt_tokens, spec.decode_steps, spec.batch_size};
   Require(PeakTokens(w) <= m.max_context_tokens,
-          "prompt + decode steps exceed the model's max_context_tokens");
+          "prompt + decode steps exceed max_context_tokens");
   row.kv_bytes_per_token = ModelKvBytesPerToken(m);
   row.kv_peak = ModelKvCacheBytes(m, PeakTokens(w), w.batch_size,
                                   row.cross_tokens);
@@ -107,7 +107,7 @@ template <std::size_t N, typename Layout>
 constexpr std::array<CropRow, N> CropTableArray(
     const CropTableSpec<Layout>& spec) {
   Require(EnumerateGrids(spec.grids, nullptr) == N,
-          "table size differs from the spec's grid count");
+          "table size differs from the grid count of the spec");
   std::array<CropGrid, N> grids{};
   EnumerateGrids(spec.grids, grids.data());
   std::array<CropRow, N> rows{};

@@ -107,7 +107,7 @@ constexpr MemoryBreakdown Memory(const Deployment& d) {
   Require(d.context_tokens > 0, "context_tokens must be positive");
   Require(d.batch_size > 0, "batch_size must be positive");
   Require(d.context_tokens <= d.model.max_context_tokens,
-          "context_tokens exceeds the model's max_context_tokens");
+          "context_tokens exceeds max_context_tokens");
   const ModelSpec rank =
       RankModel(WithKvFormats(d.model, d.k_format, d.v_format),
                 d.tensor_parallel);

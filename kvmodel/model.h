@@ -211,7 +211,7 @@ constexpr std::uint64_t ModelWeightBytes(const ModelSpec& m,
                                          const WeightFormat& format) {
   Validate(m);
   Require(m.parameters_total > 0,
-          "the model's parameter count is unknown: weights cannot be sized");
+          "parameters_total is unknown: weights cannot be sized");
   return WeightBytes(m.parameters_total, format);
 }
 

@@ -53,7 +53,7 @@ bad() {  # bad <expected stderr text> <flags...>
   fi
 }
 bad "unknown preset 'llava'" --preset=llava
-bad "exceed the model's max_context_tokens" --preset=llava-1.5-7b --decode_steps=4000
+bad "prompt + decode steps exceed max_context_tokens" --preset=llava-1.5-7b --decode_steps=4000
 bad "min_crops must not exceed max_crops" --min_crops=5 --max_crops=3
 bad "min_crops must be positive" --min_crops=0
 bad "'sideways' is not h_le_w or both" --orientations=sideways
