@@ -60,9 +60,9 @@ ABSL_FLAG(std::string, cache_type_k, "", "K cache type (like --kv_dtype)");
 ABSL_FLAG(std::string, cache_type_v, "", "V cache type (like --kv_dtype)");
 ABSL_FLAG(std::optional<std::string>, flash_attn, std::nullopt,
           "llama.cpp: true, false or auto (default auto, as llama.cpp)");
-ABSL_FLAG(std::optional<bool>, swa_full, std::nullopt,
+ABSL_FLAG(bool, swa_full, false,
           "llama.cpp: full-size sliding-window cache (--swa-full)");
-ABSL_FLAG(std::optional<bool>, kv_unified, std::nullopt,
+ABSL_FLAG(bool, kv_unified, false,
           "llama.cpp: one cache stream shared by all sequences (-kvu); "
           "default false, as with an explicit --parallel");
 ABSL_FLAG(std::string, ubatch, "",
@@ -372,9 +372,9 @@ std::string Run() {
   };
   only_for(absl::GetFlag(FLAGS_flash_attn).has_value(), "flash_attn",
            Runtime::kLlamaCpp, "llama.cpp");
-  only_for(absl::GetFlag(FLAGS_swa_full).has_value(), "swa_full",
+  only_for(absl::GetFlag(FLAGS_swa_full), "swa_full",
            Runtime::kLlamaCpp, "llama.cpp");
-  only_for(absl::GetFlag(FLAGS_kv_unified).has_value(), "kv_unified",
+  only_for(absl::GetFlag(FLAGS_kv_unified), "kv_unified",
            Runtime::kLlamaCpp, "llama.cpp");
   only_for(!absl::GetFlag(FLAGS_ubatch).empty(), "ubatch",
            Runtime::kLlamaCpp, "llama.cpp");
@@ -432,8 +432,8 @@ std::string Run() {
       Fail("--flash_attn: '" + *fa + "' is not true, false or auto");
     }
   }
-  s.llama.swa_full = absl::GetFlag(FLAGS_swa_full).value_or(false);
-  s.llama.kv_unified = absl::GetFlag(FLAGS_kv_unified).value_or(false);
+  s.llama.swa_full = absl::GetFlag(FLAGS_swa_full);
+  s.llama.kv_unified = absl::GetFlag(FLAGS_kv_unified);
   s.llama.n_ubatch = static_cast<std::uint32_t>(
       Count("ubatch", absl::GetFlag(FLAGS_ubatch), kU32Max).value_or(512));
   s.vllm.block_size = static_cast<std::uint32_t>(
