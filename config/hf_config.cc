@@ -216,8 +216,12 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
          " does not divide num_attention_heads " + std::to_string(heads));
   }
 
+  // Latent attention (DeepSeek-V2/V3) caches no per-head K or V.
+  const auto kv_lora = text.OptionalUint("kv_lora_rank");
   std::uint64_t head_dim = 0;
-  if (const auto hd = text.OptionalUint("head_dim")) {
+  if (kv_lora) {
+    // The cache is the latent; per-head sizes do not matter.
+  } else if (const auto hd = text.OptionalUint("head_dim")) {
     head_dim = *hd;
   } else if (gemma3) {
     head_dim = with_default(std::nullopt, 256, "head_dim");
@@ -247,8 +251,6 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
   }
   m.max_context_tokens = *max_pos;
 
-  // Latent attention (DeepSeek-V2/V3).
-  const auto kv_lora = text.OptionalUint("kv_lora_rank");
   if (kv_lora) {
     const std::uint64_t rope = text.RequiredUint("qk_rope_head_dim");
     if (*kv_lora + rope > std::numeric_limits<std::uint32_t>::max()) {

@@ -73,10 +73,13 @@ int Main() {
       kvtables::config::ReadHfConfigFile(path, absl::GetFlag(FLAGS_name));
   if (!model.ok()) return Fail("--config: " + std::string(model.status().message()));
   kvmodel::ModelSpec spec = model->Spec();
+  std::string source(spec.source);
   if (const std::string p = absl::GetFlag(FLAGS_parameters); !p.empty()) {
     const absl::StatusOr<std::uint64_t> count = kvtables::ParseCount("parameters", p);
     if (!count.ok()) return Fail(std::string(count.status().message()));
     spec.parameters_total = spec.parameters_active = *count;
+    source += "; parameters_total from --parameters";
+    spec.source = source;
   } else if (!model->parameters_estimated) {
     return Fail("--parameters is required: the config gives no parameter "
                 "estimate for this architecture");
