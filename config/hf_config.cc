@@ -37,8 +37,15 @@ std::string OneLine(std::string text) {
   return text;
 }
 
-// Brief() is a JSON value as a short string, for an error message.
+// Brief() is a JSON value as a short string, for an error message. Lists
+// and objects are only named: printing them recurses as deep as they nest,
+// and a file nested a million levels deep overflowed the stack (a crash
+// kept as a regression test in config/hf_config_test.cc).
 std::string Brief(const Json& value) {
+  if (value.is_array()) {
+    return value.empty() ? "[]" : "a list of " + std::to_string(value.size());
+  }
+  if (value.is_object()) return value.empty() ? "{}" : "an object";
   std::string text = value.dump(-1, ' ', true, Json::error_handler_t::replace);
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
@@ -193,7 +200,8 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
                          "num_attention_heads");
   } else {
     const auto h = text.OptionalUint("num_attention_heads");
-    heads = h ? *h : text.RequiredUint("n_head");
+    heads = h ? *h : text.OptionalUint("n_head").value_or(0);
+    if (heads == 0) Fail(text.Name("num_attention_heads") + " is missing");
   }
   const auto hidden = text.OptionalUint("hidden_size");
 

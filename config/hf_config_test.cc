@@ -174,6 +174,8 @@ TEST(HfConfigTest, BadInput) {
             "config.json: num_hidden_layers must be a positive integer, got 2.5");
   EXPECT_EQ(Error(R"({"num_hidden_layers": "32", "num_attention_heads": 4})"),
             "config.json: num_hidden_layers must be a positive integer, got \"32\"");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "hidden_size": 256})"),
+            "config.json: num_attention_heads is missing");
   EXPECT_EQ(Error(R"({"num_hidden_layers": 4294967296})"),
             "config.json: num_hidden_layers is too large: 4294967296");
   EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 32,
@@ -226,6 +228,17 @@ TEST(HfConfigTest, BadInput) {
                       "intermediate_size": 4294967295, "vocab_size": 4294967295,
                       "max_position_embeddings": 8})"),
             "config.json: overflow: product does not fit in 64 bits");
+}
+
+// Found by hand while fuzzing: a value nested a million levels deep
+// crashed the error message (printing it recursed); now it is only named.
+TEST(HfConfigTest, DeeplyNestedValue) {
+  const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+  EXPECT_EQ(Error(R"({"text_config": )" + deep + "}"),
+            "config.json: text_config must be an object, got a list of 1");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": )" + deep + "}"),
+            "config.json: num_hidden_layers must be a positive integer, got a "
+            "list of 1");
 }
 
 TEST(HfConfigTest, MissingFile) {
