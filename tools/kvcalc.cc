@@ -674,7 +674,8 @@ std::string Run() {
             std::numeric_limits<std::uint32_t>::max(),
             [&](std::uint64_t b) { return fits_with(s.context, b); });
         add("max_batch_fitting", "largest batch that fits", largest,
-            Commas(largest) + " sequences of " + Commas(s.context) + " tokens");
+            Commas(largest) + (largest == 1 ? " sequence" : " sequences") +
+                " of " + Commas(s.context) + " tokens");
         add("budget_note", "not counted",
             "activations, runtime buffers",
             "activations, compute buffers, CUDA graphs and the runtime itself");
