@@ -33,6 +33,7 @@ fi
 echo "ok   $(ls "$tmp/corpus" | wc -l) seed and regression inputs"
 if ! "$tmp/config_fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
     -rss_limit_mb=2048 -artifact_prefix="$tmp/" -print_final_stats=1 \
+    -dict="$root/tests/config_fuzz.dict" \
     "$tmp/corpus" >"$tmp/fuzz.log" 2>&1; then
   echo "FAIL: the fuzzer found a crash:"
   tail -60 "$tmp/fuzz.log"
