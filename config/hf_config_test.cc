@@ -1,0 +1,252 @@
+#include "config/hf_config.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "kvmodel/catalog.h"
+#include "kvmodel/model.h"
+
+namespace kvtables::config {
+namespace {
+
+using kvmodel::AttentionGeometry;
+using kvmodel::FindModel;
+using kvmodel::ModelKvBytesPerToken;
+using kvmodel::StorageFormat;
+
+ImportedModel Load(const std::string& file) {
+  absl::StatusOr<ImportedModel> model =
+      ReadHfConfigFile("tests/testdata/" + file);
+  EXPECT_TRUE(model.ok()) << file << ": " << model.status();
+  return model.ok() ? *model : ImportedModel{};
+}
+
+// The header's worked example: Llama 3.1 8B, and the parameter count the
+// catalog computed independently from the same shapes.
+TEST(HfConfigTest, Llama31_8B) {
+  const ImportedModel m = Load("llama-3.1-8b.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{32, 32, 8, 128, 128}));
+  EXPECT_TRUE(m.parameters_estimated);
+  EXPECT_EQ(m.Spec().parameters_total, 8'030'261'248u);
+  EXPECT_EQ(m.Spec().max_context_tokens, 131072u);
+  EXPECT_EQ(m.Spec().weights_format, StorageFormat::kBF16);
+  EXPECT_EQ(m.name, "meta-llama/Llama-3.1-8B");  // _name_or_path
+}
+
+// Qwen2.5 0.5B: biased q/k/v, tied embeddings; its safetensors hold
+// 494,032,768 parameters. use_sliding_window false: no sliding layers.
+TEST(HfConfigTest, Qwen25_0_5B) {
+  const ImportedModel m = Load("qwen2.5-0.5b.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{24, 14, 2, 64, 64}));
+  EXPECT_EQ(m.Spec().sliding_window_layers, 0u);
+  EXPECT_EQ(m.Spec().parameters_total, 494'032'768u);
+  EXPECT_EQ(m.name, "qwen2.5-0.5b");  // the file's name
+}
+
+TEST(HfConfigTest, Gemma2EveryOtherLayerSlides) {
+  const ImportedModel m = Load("gemma-2-2b.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{26, 8, 4, 256, 256}));
+  EXPECT_EQ(m.Spec().sliding_window_layers, 13u);
+  EXPECT_EQ(m.Spec().sliding_window_tokens, 4096u);
+  EXPECT_EQ(m.Spec().weights_format, StorageFormat::kF32);
+}
+
+// Gemma 3 4B's config nests a sparse text_config; transformers' defaults
+// give 8 heads, 4 KV heads of 256 and a 5:1 pattern: 29 local + 5 global.
+TEST(HfConfigTest, Gemma3TextConfigDefaults) {
+  const ImportedModel m = Load("gemma-3-4b-it.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{34, 8, 4, 256, 256}));
+  EXPECT_EQ(m.Spec().sliding_window_layers, 29u);
+  EXPECT_EQ(m.Spec().sliding_window_tokens, 1024u);
+  EXPECT_EQ(m.Spec().max_context_tokens, 131072u);
+}
+
+TEST(HfConfigTest, LayerTypes) {
+  const ImportedModel gpt = Load("gpt-oss-20b.json");
+  EXPECT_EQ(gpt.Spec().attention, (AttentionGeometry{24, 64, 8, 64, 64}));
+  EXPECT_EQ(gpt.Spec().sliding_window_layers, 12u);
+  EXPECT_EQ(gpt.Spec().sliding_window_tokens, 128u);
+  EXPECT_FALSE(gpt.parameters_estimated);  // mixture of experts
+  const ImportedModel gemma = Load("gemma-3-270m.json");
+  EXPECT_EQ(gemma.Spec().sliding_window_layers, 15u);
+  EXPECT_EQ(gemma.Spec().full_attention_layers(), 3u);
+}
+
+TEST(HfConfigTest, SlidingWindowOnEveryLayer) {
+  const ImportedModel m = Load("mistral-7b-v0.1.json");
+  EXPECT_EQ(m.Spec().sliding_window_layers, 32u);
+  EXPECT_EQ(m.Spec().sliding_window_tokens, 4096u);
+  EXPECT_EQ(Load("mistral-7b-instruct-v0.2.json").Spec().sliding_window_layers,
+            0u);  // sliding_window null
+}
+
+TEST(HfConfigTest, LatentAttention) {
+  const ImportedModel m = Load("deepseek-v3.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{61, 128, 1, 576, 0}));
+  EXPECT_EQ(m.Spec().kv_lora_rank, 512u);
+  EXPECT_EQ(m.Spec().qk_rope_head_dim, 64u);
+  EXPECT_FALSE(m.parameters_estimated);
+}
+
+TEST(HfConfigTest, FalconMultiQuery) {
+  const ImportedModel m = Load("falcon-7b.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{32, 71, 1, 64, 64}));
+  EXPECT_EQ(m.Spec().max_context_tokens, 2048u);
+}
+
+TEST(HfConfigTest, CrossAttention) {
+  const ImportedModel m = Load("llama-3.2-11b-vision.json");
+  EXPECT_EQ(m.Spec().attention, (AttentionGeometry{40, 32, 8, 128, 128}));
+  EXPECT_EQ(m.Spec().cross_attention_layers, 8u);
+  EXPECT_EQ(m.Spec().cross_attention_tokens, 6404u);  // 4 x (40^2 + 1)
+}
+
+// The imported geometry caches what the catalog (researched separately)
+// says each model caches per token.
+TEST(HfConfigTest, AgreesWithCatalog) {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"llama-3.1-8b.json", "llama-3.1-8b"},
+      {"llama-3.1-70b.json", "llama-3.1-70b"},
+      {"llama-2-7b.json", "llama-2-7b"},
+      {"qwen3-14b.json", "qwen3-14b"},
+      {"qwen3-4b.json", "qwen3-4b"},
+      {"qwen2.5-7b-instruct.json", "qwen2.5-7b"},
+      {"gemma-2-2b.json", "gemma-2-2b"},
+      {"gemma-3-4b-it.json", "gemma-3-4b"},
+      {"gpt-oss-20b.json", "gpt-oss-20b"},
+      {"deepseek-v3.json", "deepseek-v3"},
+      {"falcon-7b.json", "falcon-7b"},
+      {"mistral-7b-v0.1.json", "mistral-7b-v0.1"},
+      {"phi-3-mini-4k-instruct.json", "phi-3-mini-4k"},
+      {"llama-3.2-11b-vision.json", "llama-3.2-11b-vision"},
+  };
+  for (const auto& [file, name] : pairs) {
+    const ImportedModel m = Load(file);
+    const kvmodel::ModelSpec c = *FindModel(name);
+    EXPECT_EQ(ModelKvBytesPerToken(m.Spec()), ModelKvBytesPerToken(c)) << file;
+    EXPECT_EQ(m.Spec().sliding_window_layers, c.sliding_window_layers) << file;
+    EXPECT_EQ(m.Spec().cross_attention_tokens, c.cross_attention_tokens) << file;
+  }
+  // Where the catalog computed parameters from the same shapes.
+  EXPECT_EQ(Load("llama-3.1-70b.json").Spec().parameters_total,
+            FindModel("llama-3.1-70b")->parameters_total);
+  EXPECT_EQ(Load("llama-2-7b.json").Spec().parameters_total,
+            FindModel("llama-2-7b")->parameters_total);
+}
+
+std::string Error(const std::string& json) {
+  const absl::StatusOr<ImportedModel> m = ParseHfConfig(json, "t");
+  EXPECT_FALSE(m.ok()) << json;
+  const std::string message(m.status().message());
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  return message;
+}
+
+constexpr char kGood[] =
+    R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+        "num_key_value_heads": 2, "hidden_size": 256,
+        "max_position_embeddings": 1024})";
+
+TEST(HfConfigTest, GoodMinimal) {
+  const absl::StatusOr<ImportedModel> m = ParseHfConfig(kGood, "t");
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->Spec().attention, (AttentionGeometry{2, 4, 2, 64, 64}));
+  EXPECT_FALSE(m->parameters_estimated);  // no vocab or intermediate size
+}
+
+TEST(HfConfigTest, BadInput) {
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2,)").rfind(
+                "config.json: not valid JSON: parse error", 0),
+            0u);
+  EXPECT_EQ(Error(""). rfind("config.json: not valid JSON", 0), 0u);
+  EXPECT_EQ(Error("[1, 2]"), "config.json: the top level must be a JSON object");
+  EXPECT_EQ(Error(R"({"num_attention_heads": 4, "hidden_size": 256,
+                      "max_position_embeddings": 8})"),
+            "config.json: num_hidden_layers is missing");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 0,
+                      "hidden_size": 256, "max_position_embeddings": 8})"),
+            "config.json: num_attention_heads must be positive, got 0");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "num_key_value_heads": -1, "hidden_size": 256,
+                      "max_position_embeddings": 8})"),
+            "config.json: num_key_value_heads must be positive, got -1");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2.5, "num_attention_heads": 4})"),
+            "config.json: num_hidden_layers must be a positive integer, got 2.5");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": "32", "num_attention_heads": 4})"),
+            "config.json: num_hidden_layers must be a positive integer, got \"32\"");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "hidden_size": 256})"),
+            "config.json: num_attention_heads is missing");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 4294967296})"),
+            "config.json: num_hidden_layers is too large: 4294967296");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 32,
+                      "num_key_value_heads": 3, "hidden_size": 4096,
+                      "max_position_embeddings": 8})"),
+            "config.json: num_key_value_heads 3 does not divide "
+            "num_attention_heads 32");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 71,
+                      "hidden_size": 4545, "max_position_embeddings": 8})"),
+            "config.json: hidden_size 4545 is not a multiple of "
+            "num_attention_heads 71 (and there is no head_dim)");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256})"),
+            "config.json: max_position_embeddings is missing");
+  EXPECT_EQ(Error(R"({"text_config": [], "num_hidden_layers": 2})"),
+            "config.json: text_config must be an object, got []");
+  EXPECT_EQ(Error(R"({"text_config": {"num_hidden_layers": 2,
+                      "num_attention_heads": 4, "max_position_embeddings": 8}})"),
+            "config.json: text_config.hidden_size is missing (and there is no "
+            "head_dim)");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256, "max_position_embeddings": 8,
+                      "layer_types": ["full_attention"]})"),
+            "config.json: layer_types has 1 entries for 2 num_hidden_layers");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256, "max_position_embeddings": 8,
+                      "layer_types": ["full_attention", "mamba"]})"),
+            "config.json: layer_types entry \"mamba\" is not "
+            "sliding_attention or full_attention");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256, "max_position_embeddings": 8,
+                      "layer_types": ["full_attention", "sliding_attention"]})"),
+            "config.json: sliding_window is missing for sliding layers");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256, "max_position_embeddings": 8,
+                      "torch_dtype": "int4"})"),
+            "config.json: torch_dtype 'int4' is not bfloat16, float16 or "
+            "float32");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256, "max_position_embeddings": 8,
+                      "kv_lora_rank": 512})"),
+            "config.json: qk_rope_head_dim is missing");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
+                      "hidden_size": 256, "max_position_embeddings": 8,
+                      "multi_query": "yes"})"),
+            "config.json: multi_query must be true or false, got \"yes\"");
+  // Shapes whose parameter count overflows 64 bits.
+  EXPECT_EQ(Error(R"({"num_hidden_layers": 4294967295,
+                      "num_attention_heads": 1, "hidden_size": 4294967295,
+                      "intermediate_size": 4294967295, "vocab_size": 4294967295,
+                      "max_position_embeddings": 8})"),
+            "config.json: overflow: product does not fit in 64 bits");
+}
+
+// Found by hand while fuzzing: a value nested a million levels deep
+// crashed the error message (printing it recursed); now it is only named.
+TEST(HfConfigTest, DeeplyNestedValue) {
+  const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+  EXPECT_EQ(Error(R"({"text_config": )" + deep + "}"),
+            "config.json: text_config must be an object, got a list of 1");
+  EXPECT_EQ(Error(R"({"num_hidden_layers": )" + deep + "}"),
+            "config.json: num_hidden_layers must be a positive integer, got a "
+            "list of 1");
+}
+
+TEST(HfConfigTest, MissingFile) {
+  const absl::StatusOr<ImportedModel> m =
+      ReadHfConfigFile("tests/testdata/no-such-file.json");
+  EXPECT_EQ(m.status().message(),
+            "cannot read config file tests/testdata/no-such-file.json");
+}
+
+}  // namespace
+}  // namespace kvtables::config

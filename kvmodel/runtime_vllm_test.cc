@@ -1,0 +1,74 @@
+#include "kvmodel/runtime_vllm.h"
+
+#include "gtest/gtest.h"
+#include "kvmodel/catalog.h"
+#include "kvmodel/units.h"
+
+namespace kvmodel {
+namespace {
+
+constexpr ModelSpec kLlama8B = *FindModel("llama-3.1-8b");
+
+constexpr VllmSettings Len(std::uint64_t max_model_len,
+                           std::uint32_t tp = 1) {
+  VllmSettings s;
+  s.max_model_len = max_model_len;
+  s.tensor_parallel = tp;
+  return s;
+}
+
+// The header's worked example: a 65,536-byte page, 2 MiB blocks, 1,952
+// blocks = 3.8125 GiB.
+static_assert(VllmPageBytes(kLlama8B, Len(20000)) == 65536);
+static_assert(VllmBlockBytes(kLlama8B, Len(20000)) == 2 * kMiB);
+static_assert(1952 * VllmBlockBytes(kLlama8B, Len(20000)) ==
+              kGiB * 38125 / 10000);
+static_assert(VllmNumBlocks(kLlama8B, Len(20000), 1952 * 2 * kMiB + 1) == 1952);
+static_assert(VllmCacheTokens(kLlama8B, Len(20000), 1952) == 31232);
+// A request of 20,000 tokens needs cdiv(20000, 16) = 1,250 blocks.
+static_assert(VllmBlocksPerRequest(kLlama8B, Len(20000)) == 1250);
+
+// Tensor parallelism: 4 KV heads over 4 GPUs is one each; over 8 GPUs the
+// head is replicated (still one); 3 GPUs do not divide 4 heads.
+constexpr ModelSpec kQwen235B = *FindModel("qwen3-235b-a22b");
+static_assert(VllmKvHeadsPerRank(kQwen235B, 4) == 1);
+static_assert(VllmKvHeadsPerRank(kQwen235B, 8) == 1);
+static_assert(VllmKvHeadsPerRank(kQwen235B, 2) == 2);
+static_assert(VllmPageBytes(kQwen235B, Len(4096, 4)) == 16 * 1 * 256 * 2);
+
+// MLA: 576 values per token, one latent on every GPU.
+static_assert(VllmPageBytes(*FindModel("deepseek-v3"), Len(4096, 8)) ==
+              16 * 576 * 2);
+
+// Sliding layers (gpt-oss-20b, window 128): cdiv(min(127 + 2048, 131072),
+// 16) + 1 = 137 blocks; full layers cdiv(131072, 16) = 8,192.
+constexpr ModelSpec kGptOss = *FindModel("gpt-oss-20b");
+static_assert(VllmLayerGroups(kGptOss).layers_per_group == 12);
+static_assert(VllmLayerGroups(kGptOss).groups() == 2);
+static_assert(VllmBlocksPerRequest(kGptOss, Len(131072)) == 8192 + 137);
+// Tokens count full-attention-equivalent blocks: blocks / 2 groups * 16.
+static_assert(VllmCacheTokens(kGptOss, Len(131072), 1001) == 500 * 16);
+
+// Gemma 3 4B: 29 sliding, 5 full: groups of 5 layers, 1 full + 6 sliding.
+static_assert(VllmLayerGroups(*FindModel("gemma-3-4b")).layers_per_group == 5);
+static_assert(VllmLayerGroups(*FindModel("gemma-3-4b")).full_groups == 1);
+static_assert(VllmLayerGroups(*FindModel("gemma-3-4b")).sliding_groups == 6);
+
+TEST(RuntimeVllmTest, Example) {
+  EXPECT_EQ(VllmBlockBytes(kLlama8B, Len(20000)), 2 * kMiB);
+  EXPECT_EQ(VllmKvCacheBytes(kLlama8B, Len(20000), 2), 2 * 1250 * 2 * kMiB);
+}
+
+TEST(RuntimeVllmTest, Rejects) {
+  EXPECT_THROW(VllmKvHeadsPerRank(kQwen235B, 3), InvalidModel);
+  EXPECT_THROW(VllmKvHeadsPerRank(kQwen235B, 0), InvalidModel);
+  VllmSettings q8 = Len(4096);
+  q8.kv_format = StorageFormat::kQ8_0;
+  EXPECT_THROW(VllmPageBytes(kLlama8B, q8), InvalidModel);
+  EXPECT_THROW(VllmBlocksPerRequest(kLlama8B, Len(0)), InvalidModel);
+  EXPECT_THROW(VllmKvCacheBytes(kLlama8B, Len(4096), std::uint64_t{1} << 60),
+               Overflow);
+}
+
+}  // namespace
+}  // namespace kvmodel

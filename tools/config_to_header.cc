@@ -1,0 +1,113 @@
+// config_to_header: writes a Hugging Face config.json as a C++ header that
+// defines the model as a constexpr kvmodel::ModelSpec, so a model that is
+// not in the catalog joins the compile-time model (config/model_header.h).
+//
+//   bazel run //tools:config_to_header -- --config=$PWD/config.json
+//       --output=$PWD/my_model.h --constant=kMyModel --namespace=my_models
+//
+// The header is written to a temporary file next to --output and renamed
+// over it, so a reader never sees half a header. Errors: one line
+// "config_to_header: ...", status 2, no file written.
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "config/hf_config.h"
+#include "config/model_header.h"
+#include "tools/kvcalc_flags.h"
+
+ABSL_FLAG(std::string, config, "", "the config.json to read");
+ABSL_FLAG(std::string, output, "", "the header to write");
+ABSL_FLAG(std::string, name, "",
+          "the model's name (default: _name_or_path, else the file's name)");
+ABSL_FLAG(std::string, constant, "kModel", "the C++ constant to define");
+ABSL_FLAG(std::string, namespace, "kvmodel_models", "the C++ namespace");
+ABSL_FLAG(std::string, include_guard, "",
+          "the include guard (default: from the constant's name)");
+ABSL_FLAG(std::string, parameters, "",
+          "parameter count (required when the config gives no estimate)");
+
+namespace {
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "config_to_header: %s\n", message.c_str());
+  return 2;
+}
+
+std::string BaseName(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+int Main() {
+  const std::string path = absl::GetFlag(FLAGS_config);
+  const std::string output = absl::GetFlag(FLAGS_output);
+  if (path.empty()) return Fail("--config is required");
+  if (output.empty()) return Fail("--output is required");
+  const std::string constant = absl::GetFlag(FLAGS_constant);
+  const std::string name_space = absl::GetFlag(FLAGS_namespace);
+  if (!kvtables::config::IsIdentifier(constant)) {
+    return Fail("--constant: '" + constant + "' is not a C++ identifier");
+  }
+  if (!kvtables::config::IsIdentifier(name_space)) {
+    return Fail("--namespace: '" + name_space + "' is not a C++ identifier");
+  }
+  std::string guard = absl::GetFlag(FLAGS_include_guard);
+  if (guard.empty()) {
+    guard = "KVMODEL_MODELS_";
+    for (const char c : constant) {
+      guard += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    guard += "_H_";
+  }
+  if (!kvtables::config::IsIdentifier(guard)) {
+    return Fail("--include_guard: '" + guard + "' is not a C++ identifier");
+  }
+
+  absl::StatusOr<kvtables::config::ImportedModel> model =
+      kvtables::config::ReadHfConfigFile(path, absl::GetFlag(FLAGS_name));
+  if (!model.ok()) return Fail("--config: " + std::string(model.status().message()));
+  kvmodel::ModelSpec spec = model->Spec();
+  std::string source(spec.source);
+  if (const std::string p = absl::GetFlag(FLAGS_parameters); !p.empty()) {
+    const absl::StatusOr<std::uint64_t> count = kvtables::ParseCount("parameters", p);
+    if (!count.ok()) return Fail(std::string(count.status().message()));
+    spec.parameters_total = spec.parameters_active = *count;
+    source += "; parameters_total from --parameters";
+    spec.source = source;
+  } else if (!model->parameters_estimated) {
+    return Fail("--parameters is required: the config gives no parameter "
+                "estimate for this architecture");
+  }
+  const std::string text = kvtables::config::RenderModelHeader(
+      spec, {constant, name_space, guard, BaseName(path)});
+
+  const std::string temp = output + ".tmp";
+  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  if (file == nullptr) return Fail("--output: cannot write " + temp);
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (std::fclose(file) != 0 || !written) {
+    std::remove(temp.c_str());
+    return Fail("--output: cannot write " + temp);
+  }
+  if (std::rename(temp.c_str(), output.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return Fail("--output: cannot rename " + temp + " to " + output);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "writes a Hugging Face config.json as a constexpr kvmodel::ModelSpec "
+      "header");
+  absl::ParseCommandLine(argc, argv);
+  return Main();
+}

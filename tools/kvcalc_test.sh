@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# kvcalc end to end: catalog and config models under each runtime, the
+# output formats, budgets, and bad input: one line on stderr naming the flag
+# or field, a non-zero status, nothing on stdout. Expected figures are hand
+# arithmetic (in the comments) or published llama.cpp logs.
+set -u
+kvcalc="$1"
+data="${TEST_SRCDIR:-.}/${TEST_WORKSPACE:-kvtables}/tests/testdata"
+[ -d "$data" ] || data="tests/testdata"
+tmp="${TEST_TMPDIR:-$(mktemp -d)}"
+failures=0
+
+pass() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; failures=$((failures + 1)); }
+
+has() {  # has <description> <fixed text> <file>
+  if grep -qF -- "$2" "$3"; then pass "$1"; else fail "$1: no '$2' in:"; cat "$3"; fi
+}
+
+run() {  # run <output file> <flags...>: must succeed with empty stderr
+  local out="$1"
+  shift
+  if ! "$kvcalc" "$@" >"$out" 2>"$tmp/err"; then
+    fail "kvcalc $*: status $?, stderr: $(cat "$tmp/err")"
+  elif [ -s "$tmp/err" ]; then
+    fail "kvcalc $*: stderr: $(cat "$tmp/err")"
+  fi
+}
+
+# Analytic: Llama 3.1 8B, 8,192 tokens: 131,072 B/token x 8,192 = 1 GiB.
+run "$tmp/a.json" --model=llama-3.1-8b --context=8192 --format=json
+has "analytic per token" '"kv_bytes_per_token": 131072' "$tmp/a.json"
+has "analytic cache" '"kv_cache_bytes": 1073741824' "$tmp/a.json"
+has "analytic K" '"kv_cache_k_bytes": 536870912' "$tmp/a.json"
+has "analytic V" '"kv_cache_v_bytes": 536870912' "$tmp/a.json"
+
+# Budget: Q8_0 weights are 8,030,261,248 x 34/32 = 8,532,152,576 bytes;
+# total with 1 GiB of cache 9,605,894,400; 24 GB fits. Longest context:
+# (24e9 - 8,532,152,576) / 131,072 = 118,010.6 -> 118,010 tokens; largest
+# batch at 8,192 tokens: 15,467,847,424 / 2^30 = 14.4 -> 14.
+run "$tmp/b.json" --model=llama-3.1-8b --context=8192 --weights=q8_0 --budget=24GB --format=json
+has "weights" '"weights_bytes": 8532152576' "$tmp/b.json"
+has "total" '"total_bytes": 9605894400' "$tmp/b.json"
+has "fits" '"fits": true' "$tmp/b.json"
+has "longest context" '"max_context_tokens_fitting": 118010' "$tmp/b.json"
+has "largest batch" '"max_batch_fitting": 14' "$tmp/b.json"
+
+# kv_budget: 1 GiB holds 8,192 tokens of 131,072 bytes.
+run "$tmp/c.json" --model=llama-3.1-8b --kv_budget=1GiB --format=json
+has "kv capacity" '"kv_capacity_tokens": 8192' "$tmp/c.json"
+
+# llama.cpp, record L3 (gpt-oss-20b, -c 131072): 3072.00 + 18.00 MiB.
+run "$tmp/l.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072
+has "llama.cpp full cache" "3072.00 MiB (131,072 cells, 12 layers, 1/1 seqs), K (f16): 1536.00 MiB, V (f16): 1536.00 MiB" "$tmp/l.txt"
+has "llama.cpp swa cache" "18.00 MiB (768 cells, 12 layers, 1/1 seqs), K (f16): 9.00 MiB, V (f16): 9.00 MiB" "$tmp/l.txt"
+has "llama.cpp era named" "llama.cpp master after PR #16812" "$tmp/l.txt"
+# Record L4: --ubatch=2048 gives 2,304 SWA cells, 54.00 MiB.
+run "$tmp/l4.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072 --ubatch=2048
+has "llama.cpp ubatch" "54.00 MiB (2,304 cells" "$tmp/l4.txt"
+# --swa_full: the SWA cache is as large as the full one.
+run "$tmp/l5.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072 --swa_full
+has "llama.cpp swa_full" "3072.00 MiB (131,072 cells, 12 layers, 1/1 seqs), K (f16): 1536.00 MiB, V (f16): 1536.00 MiB" "$tmp/l5.txt"
+# Record L7 (Qwen2.5-7B q8_0, 4 unified slots of 16,384 cells shared: the
+# 16,384-cell cache is 4 sequences of 4,096): 476.00 MiB, flash attention
+# turned on.
+run "$tmp/l7.txt" --config="$data/qwen2.5-7b-instruct.json" --runtime=llama.cpp --context=4096 --batch=4 --kv_unified --kv_dtype=q8_0
+has "llama.cpp q8_0" "476.00 MiB (16,384 cells, 28 layers, 4/1 seqs), K (q8_0): 238.00 MiB, V (q8_0): 238.00 MiB" "$tmp/l7.txt"
+has "llama.cpp forced fa" "turns flash attention on" "$tmp/l7.txt"
+# llama.cpp in 256-cell steps: 100 MiB of f16 cache for Llama 3.1 8B holds
+# 3 x 256 cells (32 MiB each).
+run "$tmp/l8.json" --model=llama-3.1-8b --runtime=llama.cpp --kv_budget=100MiB --format=json
+has "llama.cpp capacity" '"kv_capacity_tokens": 768' "$tmp/l8.json"
+
+# vLLM: Llama 3.1 8B, page 16 x 8 x 256 x 2 = 65,536 bytes; 2 MiB blocks;
+# 3,904 MiB is 1,952 blocks = 31,232 tokens; 20,000 tokens need 1,250
+# blocks: concurrency 1952 / 1250 = 1.56.
+run "$tmp/v.json" --model=llama-3.1-8b --runtime=vllm --context=20000 --kv_budget=3904MiB --format=json
+has "vllm page" '"vllm_page_bytes": 65536' "$tmp/v.json"
+has "vllm blocks" '"vllm_num_blocks": 1952' "$tmp/v.json"
+has "vllm tokens" '"kv_capacity_tokens": 31232' "$tmp/v.json"
+has "vllm concurrency" '"vllm_max_concurrency": "1.56"' "$tmp/v.json"
+# Tensor parallel 4 over Qwen3-235B's 4 KV heads: one head per GPU,
+# 94 x 2 x 128 x 2 = 48,128 bytes per token.
+run "$tmp/tp.json" --model=qwen3-235b-a22b --runtime=vllm --tensor_parallel=4 --context=4096 --format=json
+has "vllm tp" '"kv_bytes_per_token": 48128' "$tmp/tp.json"
+
+# Formats.
+run "$tmp/f.csv" --model=llama-3.1-8b --context=8192 --format=csv
+has "csv header" "kv_bytes_per_token" "$tmp/f.csv"
+has "csv value" ",1073741824," "$tmp/f.csv"
+run "$tmp/f.md" --model=llama-3.1-8b --context=8192 --format=markdown
+has "markdown" "| KV cache | 1,073,741,824 bytes (1.00 GiB) |" "$tmp/f.md"
+run "$tmp/f.txt" --model=llama-3.1-8b --context=8192
+has "table" "KV cache      1,073,741,824 bytes (1.00 GiB)" "$tmp/f.txt"
+run "$tmp/list.txt" --list_models
+has "list" "llama-3.1-8b" "$tmp/list.txt"
+[ "$(grep -c 'B/token' "$tmp/list.txt")" -eq 39 ] && pass "39 catalog models" || fail "catalog count"
+"$kvcalc" --help >"$tmp/help.txt" 2>&1
+has "help" "--kv_budget" "$tmp/help.txt"
+run "$tmp/d1.txt" --model=llama-3.1-8b --context=8192 --format=json
+run "$tmp/d2.txt" --model=llama-3.1-8b --context=8192 --format=json
+cmp -s "$tmp/d1.txt" "$tmp/d2.txt" && pass "deterministic" || fail "deterministic"
+
+bad() {  # bad <expected stderr text> <flags...>
+  local want="$1"
+  shift
+  "$kvcalc" "$@" >"$tmp/bad.out" 2>"$tmp/bad.err"
+  local status=$?
+  if [ "$status" -eq 0 ] || [ -s "$tmp/bad.out" ] || [ "$(wc -l <"$tmp/bad.err")" -ne 1 ] ||
+     ! grep -qF -- "$want" "$tmp/bad.err"; then
+    fail "$*: status $status, stdout $(wc -c <"$tmp/bad.out") bytes, stderr: $(cat "$tmp/bad.err")"
+  else
+    pass "$* -> $(cat "$tmp/bad.err")"
+  fi
+}
+printf '{"num_hidden_layers": 32, "num_attention_heads": 3' >"$tmp/truncated.json"
+printf '{"num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 0, "hidden_size": 4096, "max_position_embeddings": 8}' >"$tmp/zero.json"
+printf '{"num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 5, "hidden_size": 4096, "max_position_embeddings": 8}' >"$tmp/divide.json"
+printf '{"num_hidden_layers": -2, "num_attention_heads": 32}' >"$tmp/negative.json"
+printf '{"num_hidden_layers": 32.0, "num_attention_heads": 32}' >"$tmp/float.json"
+printf '{"num_attention_heads": 32, "hidden_size": 4096}' >"$tmp/missing.json"
+bad "kvcalc: --config: config.json: not valid JSON" --config="$tmp/truncated.json"
+bad "kvcalc: --config: config.json: num_key_value_heads must be positive, got 0" --config="$tmp/zero.json"
+bad "num_key_value_heads 5 does not divide num_attention_heads 32" --config="$tmp/divide.json"
+bad "num_hidden_layers must be positive, got -2" --config="$tmp/negative.json"
+bad "num_hidden_layers must be a positive integer, got 32.0" --config="$tmp/float.json"
+bad "num_hidden_layers is missing" --config="$tmp/missing.json"
+bad "cannot read config file" --config="$tmp/none.json"
+bad "give --model=NAME" --context=5
+bad "--model and --config contradict" --model=llama-3.1-8b --config="$data/llama-3.1-8b.json"
+bad "--model: unknown model 'llama-9'" --model=llama-9
+bad "--runtime: 'tgi' is not analytic, llama.cpp or vllm" --model=llama-3.1-8b --runtime=tgi
+bad "--format: 'xml'" --model=llama-3.1-8b --format=xml
+bad "--kv_dtype: 'q4_k' is not a KV cache type" --model=llama-3.1-8b --kv_dtype=q4_k
+bad "--kv_dtype contradicts --cache_type_k" --model=llama-3.1-8b --kv_dtype=f16 --cache_type_k=q8_0
+bad "--weights: unknown weight format 'q3'" --model=llama-3.1-8b --weights=q3
+bad "--budget needs --weights" --model=llama-3.1-8b --budget=24GB
+bad "--budget: '24G' has an unknown unit" --model=llama-3.1-8b --weights=q8_0 --budget=24G
+bad "--kv_budget: '99999999999GiB' does not fit in 64 bits" --model=llama-3.1-8b --kv_budget=99999999999GiB
+bad "--context: '-5' is not a positive integer" --model=llama-3.1-8b --context=-5
+bad "--context must be positive" --model=llama-3.1-8b --context=0
+bad "--batch: '1.5' is not a positive integer" --model=llama-3.1-8b --batch=1.5
+bad "--block_size applies to --runtime=vllm only" --model=llama-3.1-8b --block_size=32
+bad "--flash_attn applies to --runtime=llama.cpp only" --model=llama-3.1-8b --runtime=vllm --flash_attn=true
+bad "--flash_attn: 'maybe' is not true, false or auto" --model=llama-3.1-8b --runtime=llama.cpp --flash_attn=maybe
+bad "llama.cpp refuses a quantized V cache without flash attention" --model=llama-3.1-8b --runtime=llama.cpp --cache_type_v=q8_0 --flash_attn=false
+bad "llama.cpp has no fp8 KV cache type" --model=llama-3.1-8b --runtime=llama.cpp --kv_dtype=fp8
+bad "vLLM stores K and V in one kv_cache_dtype" --model=llama-3.1-8b --runtime=vllm --cache_type_k=fp8 --cache_type_v=bf16
+bad "vLLM stores the KV cache in the model dtype or fp8" --model=llama-3.1-8b --runtime=vllm --kv_dtype=q8_0
+bad "tensor_parallel must divide the KV heads" --model=llama-3.1-8b --runtime=vllm --tensor_parallel=3
+bad "--weights: the config gives no parameter count" --config="$data/gpt-oss-20b.json" --weights=bf16
+bad "overflow" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
+bad "unexpected argument 'extra'" --model=llama-3.1-8b extra
+bad "Unknown command line flag 'bogus'" --model=llama-3.1-8b --bogus=1
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
