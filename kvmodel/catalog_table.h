@@ -68,9 +68,10 @@ constexpr CatalogRow ComputeCatalogRow(std::size_t index) {
       ModelWeightBytes(m, WeightFormatOf(StorageFormat::kFp8E4M3));
   row.weights_bytes_q8_0 = ModelWeightBytes(m, WeightFormatOf(StorageFormat::kQ8_0));
   row.weights_bytes_q4_k_m = ModelWeightBytes(m, *ParseWeightFormat("Q4_K_M"));
+  const KvPlan plan = MakeKvPlan(m);
   for (std::size_t i = 0; i < kSweepContexts.size(); ++i) {
     if (kSweepContexts[i] <= m.max_context_tokens) {
-      row.kv_bytes_at[i] = ModelKvCacheBytes(m, kSweepContexts[i]).total();
+      row.kv_bytes_at[i] = PlanKvCacheBytes(plan, kSweepContexts[i]).total();
     }
   }
   return row;
@@ -104,11 +105,13 @@ constexpr Sweep ContextSweep(const ModelSpec& model) {
   const ModelSpec m = With16BitCache(model);
   Require(m.max_context_tokens < (std::uint64_t{1} << 32),
           "max_context_tokens too large for a context sweep");
+  const KvPlan plan_16bit = MakeKvPlan(m);
+  const KvPlan plan_fp8 = MakeKvPlan(WithFp8Cache(m));
   Sweep sweep;
   const auto add = [&](std::uint64_t tokens) {
-    sweep.rows[sweep.count++] = {tokens, ModelKvCacheBytes(m, tokens).total(),
-                                 ModelKvCacheBytes(WithFp8Cache(m), tokens)
-                                     .total()};
+    sweep.rows[sweep.count++] = {tokens,
+                                 PlanKvCacheBytes(plan_16bit, tokens).total(),
+                                 PlanKvCacheBytes(plan_fp8, tokens).total()};
   };
   std::uint64_t tokens = 256;
   for (; tokens < m.max_context_tokens; tokens *= 2) add(tokens);

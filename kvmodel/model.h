@@ -102,32 +102,57 @@ constexpr ModelSpec WithKvFormats(ModelSpec m, StorageFormat k,
   return m;
 }
 
-// CachedLayerTokens() is the layer-tokens one sequence of `tokens` tokens
-// keeps in the cache: full layers * tokens + sliding layers * min(tokens,
-// window) + cross-attention layers * `cross_tokens` (the vision tokens of the
-// sequence's image; 0 without one).
-constexpr std::uint64_t CachedLayerTokens(const ModelSpec& m,
-                                          std::uint64_t tokens,
-                                          std::uint64_t cross_tokens = 0) {
+// KvPlan is a validated model reduced to what its KV cache depends on:
+// layer counts by kind, the window, and K and V bytes per layer-token. A
+// table of many rows of one model makes the plan once (MakeKvPlan validates
+// the model) and sizes every row with PlanKvCacheBytes, checked multiplies
+// and adds only: validating per row made the catalog's compile-time tables
+// cost several times as much (BENCHMARKS.md).
+struct KvPlan {
+  std::uint64_t full_layers = 0;
+  std::uint64_t sliding_layers = 0;
+  std::uint64_t sliding_window_tokens = 0;
+  std::uint64_t cross_layers = 0;
+  std::uint64_t k_bytes_per_layer_token = 0;
+  std::uint64_t v_bytes_per_layer_token = 0;
+};
+
+// MakeKvPlan() validates `m` once and keeps what its cache depends on.
+constexpr KvPlan MakeKvPlan(const ModelSpec& m) {
   Validate(m);
-  std::uint64_t layer_tokens = CheckedMul(m.full_attention_layers(), tokens);
-  layer_tokens = CheckedAdd(
-      layer_tokens,
-      CheckedMul(m.sliding_window_layers,
-                 std::min<std::uint64_t>(tokens, m.sliding_window_tokens)));
-  return CheckedAdd(layer_tokens,
-                    CheckedMul(m.cross_attention_layers, cross_tokens));
+  return {m.full_attention_layers(),
+          m.sliding_window_layers,
+          m.sliding_window_tokens,
+          m.cross_attention_layers,
+          KBytesPerTokenPerLayer(m.attention),
+          VBytesPerTokenPerLayer(m.attention)};
 }
 
-// ModelKvCacheBytes() is the cache of `batch_size` sequences of `tokens`,
-// each with `cross_tokens` vision tokens in the cross-attention layers.
+// PlanKvCacheBytes() is the cache of `batch_size` sequences of `tokens`,
+// each with `cross_tokens` vision tokens in the cross-attention layers:
+// full layers * tokens + sliding layers * min(tokens, window) +
+// cross-attention layers * cross_tokens layer-tokens per sequence.
+constexpr KvBytes PlanKvCacheBytes(const KvPlan& plan, std::uint64_t tokens,
+                                   std::uint64_t batch_size = 1,
+                                   std::uint64_t cross_tokens = 0) {
+  std::uint64_t layer_tokens = CheckedMul(plan.full_layers, tokens);
+  layer_tokens = CheckedAdd(
+      layer_tokens, CheckedMul(plan.sliding_layers,
+                               std::min(tokens, plan.sliding_window_tokens)));
+  layer_tokens =
+      CheckedAdd(layer_tokens, CheckedMul(plan.cross_layers, cross_tokens));
+  layer_tokens = CheckedMul(layer_tokens, batch_size);
+  return {CheckedMul(plan.k_bytes_per_layer_token, layer_tokens),
+          CheckedMul(plan.v_bytes_per_layer_token, layer_tokens)};
+}
+
+// ModelKvCacheBytes() is PlanKvCacheBytes() of the model's plan: the cache
+// of `batch_size` sequences of `tokens`, each with `cross_tokens` vision
+// tokens in the cross-attention layers.
 constexpr KvBytes ModelKvCacheBytes(const ModelSpec& m, std::uint64_t tokens,
                                     std::uint64_t batch_size = 1,
                                     std::uint64_t cross_tokens = 0) {
-  const std::uint64_t layer_tokens =
-      CheckedMul(CachedLayerTokens(m, tokens, cross_tokens), batch_size);
-  return {CheckedMul(KBytesPerTokenPerLayer(m.attention), layer_tokens),
-          CheckedMul(VBytesPerTokenPerLayer(m.attention), layer_tokens)};
+  return PlanKvCacheBytes(MakeKvPlan(m), tokens, batch_size, cross_tokens);
 }
 
 namespace internal {

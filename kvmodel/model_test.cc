@@ -58,6 +58,13 @@ static_assert(ModelMeanKvCacheBytes(kDense, {493, 100, 1}) ==
 static_assert(ModelMeanKvCacheBytes(kDense, {7, 0, 2}) ==
               ByteFraction{2 * 7 * 131'072, 1});
 
+// A plan keeps the model's coefficients: Gemma 2 2B has 13 full and 13
+// sliding layers of 4 KV heads x 256 values x 2 bytes = 2,048 K bytes.
+constexpr KvPlan kGemmaPlan = MakeKvPlan(kGemma2_2B);
+static_assert(kGemmaPlan.full_layers == 13 && kGemmaPlan.sliding_layers == 13);
+static_assert(kGemmaPlan.k_bytes_per_layer_token == 2048);
+static_assert(PlanKvCacheBytes(kGemmaPlan, 8192).total() == 654'311'424);
+
 TEST(ModelTest, LayerKinds) {
   EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192).total(), 654'311'424u);
   EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192, 3).total(), 3 * 654'311'424u);
