@@ -100,9 +100,9 @@ std::string ModelHeaderName(const kvmodel::ModelSpec& model) {
 
 CHeader ModelCHeader(const kvmodel::ModelSpec& m,
                      const kvmodel::CatalogRow& row,
-                     const kvmodel::Sweep& sweep) {
+                     const kvmodel::Sweep& sweep, std::string path) {
   CHeader header;
-  header.path = "generated/" + ModelHeaderName(m);
+  header.path = path.empty() ? "generated/" + ModelHeaderName(m) : path;
   header.prefix = "kv_" + Symbol(m.name);
   const std::string& p = header.prefix;
   const std::string macro = MacroName(p);
@@ -110,9 +110,9 @@ CHeader ModelCHeader(const kvmodel::ModelSpec& m,
       header.path + ": KV cache of `" + std::string(m.name) + "` (" +
           std::string(m.hf_repo) + ") by context length.",
       "",
-      "GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen, from the",
-      "constexpr catalog in kvmodel/catalog.h. Regenerate: bazel run "
-      "//tools:regenerate",
+      "GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen (catalog",
+      "models) or //tools:config_to_header --c_header (a config.json).",
+      "Regenerate: bazel run //tools:regenerate",
       "",
       "Units: *_bytes are exact byte counts for one sequence; *_tokens are",
       "token counts. 16bit = f16 or bf16 cache, fp8 = one byte per value.",

@@ -33,10 +33,11 @@ TextTable CatalogColumns(const std::vector<kvmodel::CatalogRow>& rows);
 // "llama-3.1-8b" -> "models/llama_3_1_8b.h".
 std::string ModelHeaderName(const kvmodel::ModelSpec& model);
 
-// ModelCHeader() is the C header of one model and its sweep.
+// ModelCHeader() is the C header of one model and its sweep; `path` is its
+// repository path (default: generated/ + ModelHeaderName(model)).
 CHeader ModelCHeader(const kvmodel::ModelSpec& model,
                      const kvmodel::CatalogRow& row,
-                     const kvmodel::Sweep& sweep);
+                     const kvmodel::Sweep& sweep, std::string path = "");
 
 // ModelsIndexHeader() is generated/models/all.h: it includes every model
 // header and defines KV_FOR_EACH_MODEL(X), which expands

@@ -55,11 +55,12 @@ constexpr ModelSpec WithFp8Cache(const ModelSpec& m) {
   return WithKvFormats(m, StorageFormat::kFp8E4M3, StorageFormat::kFp8E4M3);
 }
 
-// ComputeCatalogRow() is the row of kCatalog[index].
-constexpr CatalogRow ComputeCatalogRow(std::size_t index) {
-  const ModelSpec m = With16BitCache(kCatalog[index]);
+// ComputeModelRow() is the row of any model (model_index left 0): a model
+// that is not in the catalog (a user's config.json) gets the same figures.
+// Weights need the model's parameter count.
+constexpr CatalogRow ComputeModelRow(const ModelSpec& model) {
+  const ModelSpec m = With16BitCache(model);
   CatalogRow row;
-  row.model_index = index;
   row.kv_bytes_per_token_16bit = ModelKvBytesPerToken(m);
   row.kv_bytes_per_token_fp8 = ModelKvBytesPerToken(WithFp8Cache(m));
   row.kv_bytes_per_token_past_windows = ModelKvBytesPerTokenPastWindows(m);
@@ -74,6 +75,13 @@ constexpr CatalogRow ComputeCatalogRow(std::size_t index) {
       row.kv_bytes_at[i] = PlanKvCacheBytes(plan, kSweepContexts[i]).total();
     }
   }
+  return row;
+}
+
+// ComputeCatalogRow() is the row of kCatalog[index].
+constexpr CatalogRow ComputeCatalogRow(std::size_t index) {
+  CatalogRow row = ComputeModelRow(kCatalog[index]);
+  row.model_index = index;
   return row;
 }
 

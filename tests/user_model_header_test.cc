@@ -3,16 +3,19 @@
 // constant expressions, and they equal what the run-time import reads from
 // the same file.
 
+#include <cstddef>
 #include <string>
 
 #include "config/hf_config.h"
 #include "gtest/gtest.h"
+#include "kvmodel/catalog_table.h"
 #include "kvmodel/model.h"
 #include "kvmodel/runtime_llama_cpp.h"
 #include "kvmodel/runtime_vllm.h"
 #include "kvmodel/units.h"
 #include "tests/user_models/deepseek_v3.h"
 #include "tests/user_models/mistral_7b_instruct_v02.h"
+#include "tests/user_models/mistral_7b_instruct_v02_kv.h"
 
 namespace {
 
@@ -71,6 +74,25 @@ TEST(UserModelHeaderTest, EqualsRuntimeImport) {
   ExpectSame(kMistral7BInstructV02, "mistral-7b-instruct-v0.2.json",
              mistral->Spec().parameters_total);
   ExpectSame(kDeepSeekV3, "deepseek-v3.json", 671'026'419'200);
+}
+
+// The C header written beside it (--c_header) holds the same context sweep
+// as the constexpr model: 131,072 bytes per token, 256 to 32,768 tokens.
+static_assert(KV_MISTRALAI_MISTRAL_7B_INSTRUCT_V0_2_KV_BYTES_PER_TOKEN_16BIT ==
+              131072);
+
+TEST(UserModelHeaderTest, CHeaderRowsEqualTheConstexprSweep) {
+  const kvmodel::Sweep sweep = kvmodel::ContextSweep(kMistral7BInstructV02);
+  ASSERT_EQ(KV_MISTRALAI_MISTRAL_7B_INSTRUCT_V0_2_ROW_COUNT, sweep.count);
+  for (std::size_t i = 0; i < sweep.count; ++i) {
+    const auto& row = kv_mistralai_Mistral_7B_Instruct_v0_2_rows[i];
+    EXPECT_EQ(row.context_tokens, sweep.rows[i].context_tokens);
+    EXPECT_EQ(row.kv_bytes_16bit, sweep.rows[i].kv_bytes_16bit);
+    EXPECT_EQ(row.kv_bytes_fp8, sweep.rows[i].kv_bytes_fp8);
+  }
+  // 32,768 tokens (the config's max_position_embeddings) at 131,072 bytes.
+  EXPECT_EQ(kv_mistralai_Mistral_7B_Instruct_v0_2_at_least(32768)->kv_bytes_16bit,
+            4ull << 30);
 }
 
 }  // namespace

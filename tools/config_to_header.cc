@@ -5,12 +5,18 @@
 //   bazel run //tools:config_to_header -- --config=$PWD/config.json
 //       --output=$PWD/my_model.h --constant=kMyModel --namespace=my_models
 //
-// The header is written to a temporary file next to --output and renamed
-// over it, so a reader never sees half a header. Errors: one line
-// "config_to_header: ...", status 2, no file written.
+// With --c_header=PATH it also writes the model's C header for deployers, the
+// same layout as generated/models/*.h (codegen/catalog_output.h): the model
+// joins the generated headers as well as the compile-time model.
+//
+// Each header is written to a temporary file next to it and renamed over it,
+// so a reader never sees half a header; both are rendered before either is
+// written. Errors: one line "config_to_header: ...", status 2, no file
+// written.
 
 #include <cstdio>
 #include <optional>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -18,7 +24,11 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "config/hf_config.h"
+#include "codegen/c_header.h"
+#include "codegen/catalog_output.h"
 #include "config/model_header.h"
+#include "kvmodel/catalog_table.h"
+#include "kvmodel/status.h"
 #include "tools/kvcalc_flags.h"
 
 ABSL_FLAG(std::string, config, "", "the config.json to read");
@@ -29,6 +39,8 @@ ABSL_FLAG(std::string, constant, "kModel", "the C++ constant to define");
 ABSL_FLAG(std::string, namespace, "kvmodel_models", "the C++ namespace");
 ABSL_FLAG(std::string, include_guard, "",
           "the include guard (default: from the constant's name)");
+ABSL_FLAG(std::string, c_header, "",
+          "also write the model's C header (context sweep) to this path");
 ABSL_FLAG(std::string, parameters, "",
           "parameter count (required when the config gives no estimate)");
 
@@ -42,6 +54,23 @@ int Fail(const std::string& message) {
 std::string BaseName(const std::string& path) {
   const auto slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Writes `text` to `path` through a temporary file; an error message, or "".
+std::string WriteAtomically(const std::string& path, const std::string& text) {
+  const std::string temp = path + ".tmp";
+  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  if (file == nullptr) return "cannot write " + temp;
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (std::fclose(file) != 0 || !written) {
+    std::remove(temp.c_str());
+    return "cannot write " + temp;
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return "cannot rename " + temp + " to " + path;
+  }
+  return "";
 }
 
 int Main() {
@@ -86,18 +115,23 @@ int Main() {
   }
   const std::string text = kvtables::config::RenderModelHeader(
       spec, {constant, name_space, guard, BaseName(path)});
-
-  const std::string temp = output + ".tmp";
-  std::FILE* file = std::fopen(temp.c_str(), "wb");
-  if (file == nullptr) return Fail("--output: cannot write " + temp);
-  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-  if (std::fclose(file) != 0 || !written) {
-    std::remove(temp.c_str());
-    return Fail("--output: cannot write " + temp);
+  // (flag, path, text) of each file to write.
+  std::vector<std::array<std::string, 3>> outputs = {{"--output", output, text}};
+  if (const std::string c_header = absl::GetFlag(FLAGS_c_header);
+      !c_header.empty()) {
+    const absl::StatusOr<std::string> c_text = kvmodel::Evaluate([&] {
+      return kvtables::codegen::RenderCHeader(kvtables::codegen::ModelCHeader(
+          spec, kvmodel::ComputeModelRow(spec), kvmodel::ContextSweep(spec),
+          c_header));
+    });
+    if (!c_text.ok()) return Fail("--c_header: " + std::string(c_text.status().message()));
+    outputs.push_back({"--c_header", c_header, *c_text});
   }
-  if (std::rename(temp.c_str(), output.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return Fail("--output: cannot rename " + temp + " to " + output);
+  for (const auto& [flag, file_path, file_text] : outputs) {
+    if (const std::string error = WriteAtomically(file_path, file_text);
+        !error.empty()) {
+      return Fail(flag + ": " + error);
+    }
   }
   return 0;
 }

@@ -1,8 +1,9 @@
 /*
  * generated/models/gpt_oss_120b.h: KV cache of `gpt-oss-120b` (openai/gpt-oss-120b) by context length.
  *
- * GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen, from the
- * constexpr catalog in kvmodel/catalog.h. Regenerate: bazel run //tools:regenerate
+ * GENERATED FILE, DO NOT EDIT. Generator: //codegen:kvgen (catalog
+ * models) or //tools:config_to_header --c_header (a config.json).
+ * Regenerate: bazel run //tools:regenerate
  *
  * Units: *_bytes are exact byte counts for one sequence; *_tokens are
  * token counts. 16bit = f16 or bf16 cache, fp8 = one byte per value.
