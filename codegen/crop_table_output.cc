@@ -16,14 +16,22 @@ using kvmodel::CropRow;
 
 std::string Bytes(std::uint64_t bytes) { return std::to_string(bytes); }
 
-// An exact byte fraction as a decimal: the mean has denominator 1 or 2.
+// An exact byte fraction as a decimal, with as many places as it needs: a
+// mean over K decode steps terminates when K has no prime factor but 2 and 5
+// (K = 100 or 256: at most a few places). Otherwise no finite decimal is
+// exact, and this refuses rather than round.
 std::string ExactBytes(ByteFraction value) {
   const std::uint64_t g = kvmodel::Gcd(value.numerator, value.denominator);
   const ByteFraction reduced{value.numerator / g, value.denominator / g};
-  kvmodel::Require(reduced.denominator == 1 || reduced.denominator == 2,
-                   "mean byte count is not a whole or half byte");
-  return kvmodel::FormatInUnit(reduced, kvmodel::kByteUnit,
-                               reduced.denominator == 1 ? 0 : 1);
+  for (unsigned places = 0; places <= 18; ++places) {
+    if (kvmodel::Pow10(places) % reduced.denominator == 0) {
+      return kvmodel::FormatInUnit(reduced, kvmodel::kByteUnit, places);
+    }
+  }
+  kvmodel::Require(false,
+                   "the mean byte count has no exact decimal: use a decode "
+                   "horizon whose only prime factors are 2 and 5");
+  return "";
 }
 
 std::string GiB4(ByteFraction value) {

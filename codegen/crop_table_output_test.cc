@@ -35,6 +35,28 @@ TEST(CropTableOutputTest, CsvCarriesExactBytesAndSeedDecimals) {
       << csv;
 }
 
+TEST(CropTableOutputTest, MeanBytesAreExactDecimalsOrRefused) {
+  // A tiny model whose one layer slides over 494 tokens: 1 KV head of one
+  // f32 value, 8 bytes per token for K and V. Grid 1x2: a 493-token prompt.
+  auto spec = kvmodel::kSeedVlm;
+  spec.grids = {2, 2, kvmodel::Orientations::kRowsAtMostCols};
+  spec.text_model.attention = {1, 1, 1, 1, 1, kvmodel::StorageFormat::kF32,
+                               kvmodel::StorageFormat::kF32};
+  spec.text_model.sliding_window_layers = 1;
+  spec.text_model.sliding_window_tokens = 494;
+  // K = 16: the cache holds 493, then 494 (capped) for 15 steps: 7,903
+  // tokens over 16 steps, 8 * 7,903 / 16 = 3,951.5 bytes on average.
+  spec.decode_steps = 16;
+  const std::string csv =
+      RenderCsv(CropTableColumns(kvmodel::CropTableRows(spec)));
+  EXPECT_NE(csv.find(",8,3951.5,"), std::string::npos) << csv;
+  // K = 7: 493 + 6 * 494 = 3,457 tokens over 7 steps: 8 * 3,457 / 7 bytes,
+  // which no finite decimal writes exactly.
+  spec.decode_steps = 7;
+  EXPECT_THROW(CropTableColumns(kvmodel::CropTableRows(spec)),
+               kvmodel::InvalidModel);
+}
+
 TEST(CropTableOutputTest, MarkdownHasTheSeedLayout) {
   const std::string md =
       RenderCropMarkdown(DescribeCropTable(kvmodel::kSeedVlm), TwoRows());
