@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "kvmodel/capacity.h"
 #include "kvmodel/checked.h"
 #include "kvmodel/model.h"
 #include "kvmodel/storage_format.h"
@@ -132,23 +133,13 @@ constexpr MemoryBreakdown Memory(const Deployment& d) {
 
 namespace internal {
 
-// The largest value in [1, limit] for which `fits` holds, given that it is
-// monotone (true up to some value, false after); nullopt when 1 does not fit.
+// The largest n in [1, limit] for which the monotone `fits` holds
+// (LargestFitting of kvmodel/capacity.h), or nullopt when 1 does not fit.
 template <typename Fits>
-constexpr std::optional<std::uint64_t> LargestFitting(std::uint64_t limit,
-                                                      Fits fits) {
-  if (limit == 0 || !fits(1)) return std::nullopt;
-  std::uint64_t lo = 1;  // fits
-  std::uint64_t hi = limit;
-  while (lo < hi) {
-    const std::uint64_t mid = lo + (hi - lo + 1) / 2;
-    if (fits(mid)) {
-      lo = mid;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return lo;
+constexpr std::optional<std::uint64_t> LargestFittingOrNone(std::uint64_t limit,
+                                                            Fits fits) {
+  const std::uint64_t n = LargestFitting(limit, fits);
+  return n == 0 ? std::nullopt : std::optional<std::uint64_t>(n);
 }
 
 }  // namespace internal
@@ -157,7 +148,7 @@ constexpr std::optional<std::uint64_t> LargestFitting(std::uint64_t limit,
 // max_context_tokens) whose total fits `budget_bytes`, or nullopt.
 constexpr std::optional<std::uint64_t> LongestContext(Deployment d,
                                                       std::uint64_t budget_bytes) {
-  return internal::LargestFitting(
+  return internal::LargestFittingOrNone(
       d.model.max_context_tokens, [&](std::uint64_t tokens) {
         d.context_tokens = tokens;
         return Memory(d).total_bytes() <= budget_bytes;
@@ -176,7 +167,7 @@ constexpr std::optional<std::uint64_t> LargestBatch(
   const MemoryBreakdown one = Memory(d);
   const std::uint64_t per_sequence = CheckedAdd(one.kv_bytes(), one.working_bytes);
   if (per_sequence > 0) limit = std::min(limit, budget_bytes / per_sequence + 1);
-  return internal::LargestFitting(limit, [&](std::uint64_t batch) {
+  return internal::LargestFittingOrNone(limit, [&](std::uint64_t batch) {
     d.batch_size = batch;
     return Memory(d).total_bytes() <= budget_bytes;
   });
