@@ -9,16 +9,20 @@
 
 namespace kvtables::codegen {
 
-std::string MacroName(const std::string& text) {
+std::string Identifier(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c >= 'a' && c <= 'z') {
-      out += static_cast<char>(c - 'a' + 'A');
-    } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      out += c;
-    } else {
-      out += '_';
-    }
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9');
+    out += alnum ? c : '_';
+  }
+  return out;
+}
+
+std::string MacroName(const std::string& text) {
+  std::string out = Identifier(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return out;
 }

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kvtables::codegen {
@@ -62,8 +63,12 @@ struct CHeader {
 // RenderCHeader() is the header's text.
 std::string RenderCHeader(const CHeader& header);
 
-// MacroName() upper-cases a name for the preprocessor, with every character
-// that is not a letter or digit replaced by '_': "seed_vlm_kv" -> "SEED_VLM_KV".
+// Identifier() is `name` with every character that is not a letter or digit
+// replaced by '_': "llama-3.1-8b" -> "llama_3_1_8b".
+std::string Identifier(std::string_view name);
+
+// MacroName() is Identifier() upper-cased, for the preprocessor:
+// "seed-vlm kv" -> "SEED_VLM_KV".
 std::string MacroName(const std::string& name);
 
 // IncludeGuard() is the guard macro of a repository path:

@@ -24,6 +24,8 @@ TEST(CHeaderTest, Guard) {
   EXPECT_EQ(IncludeGuard("generated/seed_vlm_kv.h"),
             "KVTABLES_GENERATED_SEED_VLM_KV_H_");
   EXPECT_EQ(MacroName("seed-vlm kv"), "SEED_VLM_KV");
+  EXPECT_EQ(Identifier("llama-3.1-8b"), "llama_3_1_8b");
+  EXPECT_EQ(Identifier("Gemma 3"), "Gemma_3");
 }
 
 TEST(CHeaderTest, RendersDataOnlyC) {

@@ -14,17 +14,6 @@ namespace {
 
 std::string Number(std::uint64_t value) { return std::to_string(value); }
 
-// A symbol-safe form of a model name: "llama-3.1-8b" -> "llama_3_1_8b".
-std::string Symbol(std::string_view name) {
-  std::string symbol;
-  for (char c : name) {
-    const bool alnum =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-    symbol += alnum ? c : '_';
-  }
-  return symbol;
-}
-
 }  // namespace
 
 TextTable CatalogColumns(const std::vector<kvmodel::CatalogRow>& rows) {
@@ -95,7 +84,7 @@ TextTable CatalogColumns(const std::vector<kvmodel::CatalogRow>& rows) {
 }
 
 std::string ModelHeaderName(const kvmodel::ModelSpec& model) {
-  return "models/" + Symbol(model.name) + ".h";
+  return "models/" + Identifier(model.name) + ".h";
 }
 
 CHeader ModelCHeader(const kvmodel::ModelSpec& m,
@@ -103,7 +92,7 @@ CHeader ModelCHeader(const kvmodel::ModelSpec& m,
                      const kvmodel::Sweep& sweep, std::string path) {
   CHeader header;
   header.path = path.empty() ? "generated/" + ModelHeaderName(m) : path;
-  header.prefix = "kv_" + Symbol(m.name);
+  header.prefix = "kv_" + Identifier(m.name);
   const std::string& p = header.prefix;
   const std::string macro = MacroName(p);
   header.banner = {
@@ -210,7 +199,7 @@ CHeader ModelsIndexHeader(const std::vector<kvmodel::ModelSpec>& models) {
   std::string macro = "#define KV_FOR_EACH_MODEL(X)";
   for (const kvmodel::ModelSpec& m : models) {
     includes += "#include \"generated/" + ModelHeaderName(m) + "\"\n";
-    macro += " \\\n  X(" + Symbol(m.name) + ", " + MacroName(Symbol(m.name)) +
+    macro += " \\\n  X(" + Identifier(m.name) + ", " + MacroName(Identifier(m.name)) +
              ", \"" + std::string(m.name) + "\")";
   }
   header.functions = includes + "\n" + macro + "\n";

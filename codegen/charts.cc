@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "codegen/c_header.h"
 #include "kvmodel/catalog.h"
 #include "kvmodel/catalog_table.h"
 #include "kvmodel/deployment.h"
@@ -14,12 +15,11 @@
 namespace kvtables::codegen {
 namespace {
 
+// A lower-case file-name form of a name: "Gemma 3" -> "gemma_3".
 std::string Slug(const std::string& name) {
-  std::string slug;
-  for (char c : name) {
+  std::string slug = Identifier(name);
+  for (char& c : slug) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    slug += alnum ? c : '_';
   }
   return slug;
 }

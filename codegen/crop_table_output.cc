@@ -211,11 +211,7 @@ CHeader CropCHeader(const CropTableInfo& info, const std::vector<CropRow>& rows,
                     const std::string& path) {
   CHeader header;
   header.path = path;
-  header.prefix = [&] {
-    std::string prefix;
-    for (char c : info.name) prefix += (c == '-' ? '_' : c);
-    return prefix + "_kv";
-  }();
+  header.prefix = Identifier(info.name) + "_kv";
   const std::string& p = header.prefix;
   header.banner = {
       path + ": KV cache and attention memory of `" + info.name +
