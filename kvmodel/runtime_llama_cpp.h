@@ -9,6 +9,7 @@
 //   n_ctx       = -c rounded up to a multiple of 256
 //   unified     cells per stream = n_ctx,                        1 stream
 //   otherwise   cells per stream = PAD(n_ctx / n_seq_max, 256),  n_seq_max streams
+//   n_ubatch    = min(-ub, min(-c, -b))  (the logical batch caps the micro-batch)
 //   SWA layers  cells per stream = PAD(min(cells, n_swa * (unified ? n_seq_max
 //               : 1) + n_ubatch), 256), or `cells` with --swa-full
 //   per layer   K bytes = row(type_k, n_head_kv * head_k) * cells * streams
@@ -17,10 +18,13 @@
 // where row(t, n) is n values in t's blocks (q8_0: 34 bytes per 32 values,
 // kvmodel/storage_format.h). Multi-head latent attention (DeepSeek-V2/V3)
 // caches one K row of kv_lora_rank + qk_rope_head_dim = 576 values per layer
-// and no V (the V-less cache of PR #19067). A quantized V cache needs flash
-// attention: with --flash-attn auto llama.cpp turns it on, with it off
-// llama.cpp stops ("quantized V cache was requested, but this requires Flash
-// Attention"), and so does this model (an InvalidModel error saying so).
+// and no V (the V-less cache of PR #19067). llama.cpp refuses, and so does
+// this model (an InvalidModel error saying so):
+//   - a quantized V cache with flash attention off (auto turns it on);
+//   - with flash attention on or auto, a quantized K (or V) whose head size
+//     is not a whole number of the type's blocks (with it off, only the
+//     row of all KV heads must be whole blocks: q8_0 K at head 80 works);
+//   - MLA with different K and V cache types.
 //
 // llama.cpp uses the sliding-window cache only for architectures that mix
 // sliding and full layers (Gemma 2/3, gpt-oss, ...). A model whose every layer
@@ -52,8 +56,9 @@ namespace kvmodel {
 // and stored a 512-value V row for MLA models (before PR #19067); logs from
 // those eras reproduce only where the rules agree (see runtime_logs_test.cc).
 inline constexpr std::string_view kLlamaCppEra =
-    "llama.cpp master after PR #16812 (2025-10, n_ctx padded to 256 per "
-    "stream) and PR #19067 (2026-01, MLA caches K only)";
+    "llama.cpp 80fb11ac (2026-09-12, the source of node-llama-cpp 3.21.1's "
+    "prebuilt libllama, checked by the oracle in oracle/); includes PR #16812 "
+    "(n_ctx padded to 256 per stream) and PR #19067 (MLA caches K only)";
 
 // kLlamaCppPadding is the cell padding of n_ctx and of the SWA cache.
 inline constexpr std::uint64_t kLlamaCppPadding = 256;
@@ -66,6 +71,7 @@ struct LlamaCppSettings {
   std::uint64_t n_ctx = 0;       // -c: cells for all sequences together
   std::uint32_t n_seq_max = 1;   // --parallel
   bool kv_unified = false;       // -kvu: one stream shared by all sequences
+  std::uint32_t n_batch = 2048;  // -b: the logical batch
   std::uint32_t n_ubatch = 512;  // -ub
   FlashAttention flash_attn = FlashAttention::kAuto;
   bool swa_full = false;  // --swa-full
@@ -126,19 +132,62 @@ constexpr std::uint32_t LlamaCppStreams(const LlamaCppSettings& s) {
   return s.kv_unified ? 1 : s.n_seq_max;
 }
 
+// LlamaCppContextCells() is llama.cpp's n_ctx: all streams' cells.
+constexpr std::uint64_t LlamaCppContextCells(const LlamaCppSettings& s) {
+  return s.kv_unified ? LlamaCppCellsPerStream(s)
+                      : CheckedMul(LlamaCppCellsPerStream(s), s.n_seq_max);
+}
+
+// LlamaCppUbatch() is the micro-batch llama.cpp runs: -ub, capped by the
+// logical batch, which is capped by the requested context.
+constexpr std::uint64_t LlamaCppUbatch(const LlamaCppSettings& s) {
+  Require(s.n_ubatch > 0 && s.n_batch > 0, "batch and ubatch must be positive");
+  return std::min<std::uint64_t>(s.n_ubatch, std::min<std::uint64_t>(s.n_ctx, s.n_batch));
+}
+
 // LlamaCppSwaCellsPerStream() is the cells of each stream of the
 // sliding-window cache of a model with window `n_swa`.
 constexpr std::uint64_t LlamaCppSwaCellsPerStream(const LlamaCppSettings& s,
                                                   std::uint64_t n_swa) {
   const std::uint64_t base = LlamaCppCellsPerStream(s);
   if (s.swa_full) return base;
-  Require(s.n_ubatch > 0, "ubatch must be positive");
   const std::uint64_t wanted = CheckedAdd(
-      CheckedMul(n_swa, s.kv_unified ? s.n_seq_max : 1), s.n_ubatch);
+      CheckedMul(n_swa, s.kv_unified ? s.n_seq_max : 1), LlamaCppUbatch(s));
   return RoundUp(std::min(base, wanted), kLlamaCppPadding);
 }
 
 namespace internal {
+
+constexpr bool Quantized(StorageFormat f) { return Info(f).block_elements > 1; }
+
+// RequireLlamaCppAccepts() stops where llama_init_from_model refuses.
+constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
+                                      const LlamaCppSettings& s) {
+  Require(Info(s.type_k).kv_cache_type && Info(s.type_v).kv_cache_type,
+          "llama.cpp cannot store a KV cache in that format");
+  Require(Info(s.type_k).block_bytes != 1 || Info(s.type_k).block_elements != 1,
+          "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
+  Require(Info(s.type_v).block_bytes != 1 || Info(s.type_v).block_elements != 1,
+          "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
+  Require(m.cross_attention_layers == 0,
+          "llama.cpp has no cross-attention (vision) KV cache");
+  Require(!m.latent_attention() || s.type_k == s.type_v,
+          "llama.cpp refuses different K and V cache types for a latent "
+          "attention (MLA) model");
+  Require(!Quantized(s.type_v) || s.flash_attn != FlashAttention::kOff,
+          "llama.cpp refuses a quantized V cache without flash attention "
+          "(it stops with \"quantized V cache requires flash_attn to be "
+          "enabled\")");
+  if (s.flash_attn == FlashAttention::kOff) return;
+  const std::uint32_t v_head =
+      m.latent_attention() ? m.kv_lora_rank : m.attention.v_head_dim;
+  Require(m.attention.k_head_dim % Info(s.type_k).block_elements == 0,
+          "llama.cpp refuses a K cache type whose block does not divide the "
+          "K head size with flash attention on");
+  Require(v_head % Info(s.type_v).block_elements == 0,
+          "llama.cpp refuses a V cache type whose block does not divide the "
+          "V head size with flash attention on");
+}
 
 constexpr LlamaCppCache LlamaCppCacheOf(const ModelSpec& m,
                                         const LlamaCppSettings& s,
@@ -161,21 +210,10 @@ constexpr LlamaCppCache LlamaCppCacheOf(const ModelSpec& m,
 // own K/V formats are ignored (llama.cpp's are s.type_k and s.type_v).
 constexpr LlamaCppAllocation LlamaCppKvCache(const ModelSpec& model,
                                              const LlamaCppSettings& s) {
+  Validate(model.attention);
+  internal::RequireLlamaCppAccepts(model, s);
   const ModelSpec m = WithKvFormats(model, s.type_k, s.type_v);
-  Validate(m.attention);
-  Require(Info(s.type_k).kv_cache_type && Info(s.type_v).kv_cache_type,
-          "llama.cpp cannot store a KV cache in that format");
-  Require(Info(s.type_k).block_bytes != 1 || Info(s.type_k).block_elements != 1,
-          "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
-  Require(Info(s.type_v).block_bytes != 1 || Info(s.type_v).block_elements != 1,
-          "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
-  Require(m.cross_attention_layers == 0,
-          "llama.cpp has no cross-attention (vision) KV cache");
-  const bool v_quantized = Info(s.type_v).block_elements > 1;
-  Require(!v_quantized || s.flash_attn != FlashAttention::kOff,
-          "llama.cpp refuses a quantized V cache without flash attention "
-          "(it stops with \"quantized V cache was requested, but this "
-          "requires Flash Attention\")");
+  const bool v_quantized = internal::Quantized(s.type_v);
   LlamaCppAllocation a;
   a.flash_attn_forced_on = v_quantized && s.flash_attn == FlashAttention::kAuto;
   const std::uint64_t cells = LlamaCppCellsPerStream(s);

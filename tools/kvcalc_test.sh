@@ -53,7 +53,7 @@ has "kv capacity" '"kv_capacity_tokens": 8192' "$tmp/c.json"
 run "$tmp/l.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072
 has "llama.cpp full cache" "3072.00 MiB (131,072 cells, 12 layers, 1/1 seqs), K (f16): 1536.00 MiB, V (f16): 1536.00 MiB" "$tmp/l.txt"
 has "llama.cpp swa cache" "18.00 MiB (768 cells, 12 layers, 1/1 seqs), K (f16): 9.00 MiB, V (f16): 9.00 MiB" "$tmp/l.txt"
-has "llama.cpp era named" "llama.cpp master after PR #16812" "$tmp/l.txt"
+has "llama.cpp era named" "llama.cpp 80fb11ac (2026-09-12" "$tmp/l.txt"
 # Record L4: --ubatch=2048 gives 2,304 SWA cells, 54.00 MiB.
 run "$tmp/l4.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072 --ubatch=2048
 has "llama.cpp ubatch" "54.00 MiB (2,304 cells" "$tmp/l4.txt"

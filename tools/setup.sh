@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, everything kvtables needs to build and test:
 # Bazel (WORKSPACE mode), the system libraries the third_party/ wrappers link,
-# both host compilers, and the Cortex-M toolchain with its emulator.
+# both host compilers, and the Cortex-M toolchain with its emulator; then,
+# from npm, the pinned llama.cpp the oracle test runs (tools/setup_oracle.sh).
 # Idempotent: packages already present are not fetched again.
 set -euo pipefail
 
@@ -18,6 +19,7 @@ packages=(
   qemu-system-arm        # runs the firmware image
   chromium               # renders the generated SVG charts in a test
   libxml2-utils          # xmllint: the charts are well-formed XML
+  git                    # reads the llama.cpp source bundle of the oracle
 )
 
 missing=()
@@ -27,14 +29,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# node >= 20 and npm for the oracle: Debian 12's nodejs is 18, so a node
+# already on the machine (this machine kind ships 20) is kept.
+if ! command -v node >/dev/null; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null; then missing+=(npm); fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "setup: installing ${missing[*]}"
-$SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+"$(dirname "$0")/setup_oracle.sh"
 echo "setup: done"

@@ -1,0 +1,240 @@
+// llama_oracle: the matrix of oracle/matrix.h against the real llama.cpp.
+//
+//   llama_oracle plan DIR
+//       writes DIR/<model>.gguf for every model of the matrix and
+//       DIR/cases.tsv, the probe's input (oracle/probe/llama_probe.cc)
+//   llama_oracle compare PROBE_OUTPUT OBSERVED_TSV
+//       compares what llama.cpp printed with kvmodel's predictions, case by
+//       case and field by field; prints each difference with both lines,
+//       the conformance table (family x setting) and the summary line
+//       "llama.cpp oracle: N cases, E exact, D differ"; writes every
+//       observed memory line (compute buffers included) to OBSERVED_TSV.
+//       Exits 1 when any case differs.
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "gguf/gguf.h"
+#include "kvmodel/storage_format.h"
+#include "oracle/matrix.h"
+#include "oracle/tiny_gguf.h"
+
+namespace {
+
+std::string_view FlashName(kvmodel::FlashAttention f) {
+  switch (f) {
+    case kvmodel::FlashAttention::kOn: return "on";
+    case kvmodel::FlashAttention::kOff: return "off";
+    case kvmodel::FlashAttention::kAuto: return "auto";
+  }
+  return "auto";
+}
+
+std::string GgufPath(const std::string& dir, const kvmodel::ModelSpec& m) {
+  return absl::StrCat(dir, "/", std::string(m.name), ".gguf");
+}
+
+int Plan(const std::string& dir) {
+  std::set<std::string_view> written;
+  std::ostringstream tsv;
+  for (const oracle::Case& c : oracle::Matrix()) {
+    const kvmodel::ModelSpec& m = *c.model;
+    if (written.insert(m.name).second) {
+      absl::StatusOr<gguf::File> file = oracle::TinyGguf(m);
+      absl::Status s = file.ok() ? gguf::Write(GgufPath(dir, m), *file) : file.status();
+      if (!s.ok()) {
+        std::fprintf(stderr, "llama_oracle: %s\n", std::string(s.message()).c_str());
+        return 2;
+      }
+    }
+    const kvmodel::LlamaCppSettings& l = c.llama;
+    tsv << c.id << '\t' << GgufPath(dir, m) << '\t' << l.n_ctx << '\t'
+        << l.n_seq_max << '\t' << l.kv_unified << '\t' << l.n_batch << '\t'
+        << l.n_ubatch << '\t' << FlashName(l.flash_attn) << '\t'
+        << kvmodel::Info(l.type_k).name << '\t' << kvmodel::Info(l.type_v).name
+        << '\t' << l.swa_full << '\t' << !c.setting->allocate << '\n';
+  }
+  std::ofstream out(absl::StrCat(dir, "/cases.tsv"));
+  out << tsv.str();
+  return out.flush() ? 0 : 2;
+}
+
+// Observed is what the probe printed for one case.
+struct Observed {
+  std::string end;  // "ok", "refused", "crashed N"
+  std::vector<std::string> cache_lines, memory_lines;
+  std::string error;  // the last error llama.cpp logged
+  std::uint64_t n_ctx = 0, n_ctx_seq = 0, context = 0, compute = 0;
+  bool has_breakdown = false;
+};
+
+std::uint64_t FieldAfter(absl::string_view line, absl::string_view key) {
+  std::size_t at = line.find(key);
+  std::uint64_t v = 0;
+  if (at == absl::string_view::npos) return 0;
+  absl::string_view rest = line.substr(at + key.size());
+  (void)absl::SimpleAtoi(rest.substr(0, rest.find(' ')), &v);
+  return v;
+}
+
+void ReadLog(absl::string_view log, Observed& o) {
+  if (absl::StartsWith(log, "llama_kv_cache: size =")) o.cache_lines.emplace_back(log);
+  if (absl::StrContains(log, "buffer size") || absl::StrContains(log, "size =")) {
+    o.memory_lines.emplace_back(log);
+  }
+  // "llama_context: n_ctx_seq             = 4096", not the warning
+  // "llama_context: n_ctx_seq (4096) < n_ctx_train (...)".
+  const bool value_line = !absl::StrContains(log, "(");
+  if (value_line && absl::StartsWith(log, "llama_context: n_ctx ")) {
+    o.n_ctx = FieldAfter(log, "= ");
+  }
+  if (value_line && absl::StartsWith(log, "llama_context: n_ctx_seq ")) {
+    o.n_ctx_seq = FieldAfter(log, "= ");
+  }
+  if (absl::StrContains(log, "error") || absl::StrContains(log, "refuses") ||
+      absl::StrContains(log, "requires") || absl::StrContains(log, "does not")) {
+    o.error = std::string(log);
+  }
+}
+
+std::map<std::string, Observed> ReadProbe(const std::string& path) {
+  std::map<std::string, Observed> all;
+  std::ifstream in(path);
+  std::string line;
+  Observed* cur = nullptr;
+  while (std::getline(in, line)) {
+    absl::string_view l = line;
+    if (absl::StartsWith(l, "BEGIN ")) {
+      cur = &all[std::string(l.substr(6))];
+    } else if (cur == nullptr) {
+      continue;
+    } else if (absl::StartsWith(l, "LOG ")) {
+      ReadLog(l.substr(4), *cur);
+    } else if (absl::StartsWith(l, "BREAKDOWN ")) {
+      cur->context = FieldAfter(l, "context=");
+      cur->compute = FieldAfter(l, "compute=");
+      cur->has_breakdown = true;
+    } else if (absl::StartsWith(l, "END ")) {
+      cur->end = std::string(l.substr(4));
+      cur = nullptr;
+    }
+  }
+  return all;
+}
+
+// Differences() lists how `o` differs from the prediction of `c`.
+std::vector<std::string> Differences(const oracle::Case& c, const Observed& o) {
+  std::vector<std::string> d;
+  if (c.refused) {
+    if (o.end != "refused") {
+      d.push_back(absl::StrCat("kvmodel refuses (", c.refusal, ") but llama.cpp ended ", o.end));
+    }
+    return d;
+  }
+  if (o.end != "ok") {
+    d.push_back(absl::StrCat("llama.cpp ended ", o.end, ": ", o.error));
+    return d;
+  }
+  const std::size_t n = std::max(c.lines.size(), o.cache_lines.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string want = i < c.lines.size() ? c.lines[i] : "(none)";
+    const std::string got = i < o.cache_lines.size() ? o.cache_lines[i] : "(none)";
+    if (want != got) d.push_back(absl::StrCat("kvmodel:   ", want, "\n    llama.cpp: ", got));
+  }
+  if (c.n_ctx != o.n_ctx || c.n_ctx_seq != o.n_ctx_seq) {
+    d.push_back(absl::StrCat("n_ctx/n_ctx_seq: kvmodel ", c.n_ctx, "/", c.n_ctx_seq,
+                             ", llama.cpp ", o.n_ctx, "/", o.n_ctx_seq));
+  }
+  if (!o.has_breakdown || o.context != c.context_bytes) {
+    d.push_back(absl::StrCat("context bytes: kvmodel ", c.context_bytes,
+                             ", llama.cpp ", o.context));
+  }
+  return d;
+}
+
+void PrintTable(const std::vector<oracle::Case>& cases,
+                const std::map<std::string, std::pair<int, int>>& cells) {
+  std::vector<std::string_view> families;
+  for (const oracle::Case& c : cases) {
+    if (families.empty() || families.back() != c.model->family) {
+      bool seen = false;
+      for (std::string_view f : families) seen = seen || f == c.model->family;
+      if (!seen) families.push_back(c.model->family);
+    }
+  }
+  std::printf("\n| family |");
+  for (const oracle::Setting& s : oracle::Settings()) std::printf(" %s |", s.name);
+  std::printf("\n|---|");
+  for (std::size_t i = 0; i < oracle::Settings().size(); ++i) std::printf("---|");
+  std::printf("\n");
+  for (std::string_view f : families) {
+    std::printf("| %s |", std::string(f).c_str());
+    for (const oracle::Setting& s : oracle::Settings()) {
+      const auto& [exact, run] = cells.at(absl::StrCat(std::string(f), "|", s.name));
+      std::printf(" %d/%d |", exact, run);
+    }
+    std::printf("\n");
+  }
+  std::printf("\n");
+}
+
+void WriteObserved(std::ofstream& out, const oracle::Case& c, const Observed& o) {
+  out << c.id << "\tend\t" << o.end << '\n';
+  if (o.has_breakdown) {
+    out << c.id << "\tbreakdown\tcontext=" << o.context << " compute=" << o.compute << '\n';
+  }
+  for (const std::string& l : o.memory_lines) out << c.id << "\tlog\t" << l << '\n';
+  if (!o.error.empty()) out << c.id << "\terror\t" << o.error << '\n';
+}
+
+int Compare(const std::string& probe_output, const std::string& observed_tsv) {
+  const std::vector<oracle::Case> cases = oracle::Matrix();
+  const std::map<std::string, Observed> observed = ReadProbe(probe_output);
+  std::map<std::string, std::pair<int, int>> cells;
+  std::ofstream data(observed_tsv);
+  int exact = 0, differ = 0, refusals = 0;
+  for (const oracle::Case& c : cases) {
+    auto it = observed.find(c.id);
+    Observed none;
+    none.end = "missing (the probe printed nothing for it)";
+    const Observed& o = it == observed.end() ? none : it->second;
+    const std::vector<std::string> d = Differences(c, o);
+    auto& cell = cells[absl::StrCat(std::string(c.model->family), "|", c.setting->name)];
+    ++cell.second;
+    WriteObserved(data, c, o);
+    if (d.empty()) {
+      ++exact;
+      ++cell.first;
+      refusals += c.refused;
+      continue;
+    }
+    ++differ;
+    std::printf("DIFFERS %s\n", c.id.c_str());
+    for (const std::string& line : d) std::printf("    %s\n", line.c_str());
+  }
+  PrintTable(cases, cells);
+  std::printf("(%d of the exact cases are refusals matched by llama.cpp refusals)\n", refusals);
+  std::printf("llama.cpp oracle: %zu cases, %d exact, %d differ\n", cases.size(), exact, differ);
+  return differ == 0 && data.flush() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 2 && args[0] == "plan") return Plan(args[1]);
+  if (args.size() == 3 && args[0] == "compare") return Compare(args[1], args[2]);
+  std::fprintf(stderr,
+               "usage: llama_oracle plan DIR | compare PROBE_OUTPUT OBSERVED_TSV\n");
+  return 2;
+}

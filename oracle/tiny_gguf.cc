@@ -1,0 +1,263 @@
+#include "oracle/tiny_gguf.h"
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace oracle {
+namespace {
+
+using gguf::GgmlType;
+using gguf::TensorInfo;
+using gguf::Value;
+
+// Three specials, the 256 byte tokens and <|endoftext|>, which llama.cpp's
+// vocabulary loader looks up for models named Phi-3.
+constexpr std::uint64_t kVocab = 260;
+constexpr std::uint64_t kFeedForward = 64;
+// DeepSeek-V2/V3 query/key head without rope and value head (both 128 in
+// both configs); they shape weights only, never the cache.
+constexpr std::uint64_t kMlaNope = 128;
+constexpr std::uint64_t kMlaValue = 128;
+constexpr std::uint64_t kDeepSeekV3QLoraRank = 1536;
+
+// Geometry is what the tensors' shapes need.
+struct Geometry {
+  std::uint64_t layers, embd, heads, kv_heads, head_k, head_v;
+};
+
+class Builder {
+ public:
+  Builder(std::string arch, gguf::File& file) : arch_(std::move(arch)), file_(file) {}
+
+  void Meta(std::string_view key, Value v) {
+    file_.metadata.emplace_back(absl::StrCat(arch_, ".", std::string(key)), std::move(v));
+  }
+  void Tensor(std::string name, std::vector<std::uint64_t> dims) {
+    const GgmlType type = dims.size() == 1 ? GgmlType::kF32 : GgmlType::kF16;
+    file_.tensors.push_back({std::move(name), std::move(dims), type, 0});
+  }
+  void Layer(int i, std::string_view what, std::vector<std::uint64_t> dims) {
+    Tensor(absl::StrFormat("blk.%d.%s", i, std::string(what)), std::move(dims));
+  }
+  const std::string& arch() const { return arch_; }
+
+ private:
+  std::string arch_;
+  gguf::File& file_;
+};
+
+void AddVocabulary(gguf::File& file) {
+  std::vector<std::string> tokens = {"<unk>", "<s>", "</s>"};
+  std::vector<std::int32_t> types = {2, 3, 3};
+  for (int b = 0; b < 256; ++b) {
+    tokens.push_back(absl::StrFormat("<0x%02X>", b));
+    types.push_back(6);
+  }
+  tokens.push_back("<|endoftext|>");
+  types.push_back(3);
+  file.metadata.emplace_back("tokenizer.ggml.model", Value::String("llama"));
+  file.metadata.emplace_back("tokenizer.ggml.tokens", Value::StringArray(tokens));
+  file.metadata.emplace_back("tokenizer.ggml.scores",
+                             Value::F32Array(std::vector<float>(kVocab, 0.0f)));
+  file.metadata.emplace_back("tokenizer.ggml.token_type", Value::I32Array(types));
+  file.metadata.emplace_back("tokenizer.ggml.bos_token_id", Value::U32(1));
+  file.metadata.emplace_back("tokenizer.ggml.eos_token_id", Value::U32(2));
+}
+
+void AddCommonMeta(Builder& b, const kvmodel::ModelSpec& m, const Geometry& g) {
+  b.Meta("block_count", Value::U32(g.layers));
+  b.Meta("context_length", Value::U32(static_cast<std::uint32_t>(m.max_context_tokens)));
+  b.Meta("embedding_length", Value::U32(g.embd));
+  b.Meta("feed_forward_length", Value::U32(kFeedForward));
+  b.Meta("attention.head_count", Value::U32(g.heads));
+  b.Meta("attention.head_count_kv", Value::U32(g.kv_heads));
+  b.Meta("attention.key_length", Value::U32(g.head_k));
+  b.Meta("attention.value_length", Value::U32(g.head_v));
+  const bool layer_norm = b.arch() == "falcon" || b.arch() == "phi2";
+  b.Meta(layer_norm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon",
+         Value::F32(1e-5f));
+}
+
+// Gemma 2 ties its output to the token embedding and loads no output.weight.
+void AddEmbeddings(Builder& b, const Geometry& g, bool biased_norm) {
+  b.Tensor("token_embd.weight", {g.embd, kVocab});
+  b.Tensor("output_norm.weight", {g.embd});
+  if (biased_norm) b.Tensor("output_norm.bias", {g.embd});
+  if (b.arch() != "gemma2") b.Tensor("output.weight", {g.embd, kVocab});
+}
+
+// Separate Q, K, V and output projections: llama, qwen, gemma, phi3, gpt-oss.
+void AddAttention(Builder& b, int i, const Geometry& g) {
+  b.Layer(i, "attn_norm.weight", {g.embd});
+  b.Layer(i, "attn_q.weight", {g.embd, g.heads * g.head_k});
+  b.Layer(i, "attn_k.weight", {g.embd, g.kv_heads * g.head_k});
+  b.Layer(i, "attn_v.weight", {g.embd, g.kv_heads * g.head_v});
+  b.Layer(i, "attn_output.weight", {g.heads * g.head_v, g.embd});
+}
+
+void AddGatedFeedForward(Builder& b, int i, const Geometry& g) {
+  b.Layer(i, "ffn_norm.weight", {g.embd});
+  b.Layer(i, "ffn_gate.weight", {g.embd, kFeedForward});
+  b.Layer(i, "ffn_up.weight", {g.embd, kFeedForward});
+  b.Layer(i, "ffn_down.weight", {kFeedForward, g.embd});
+}
+
+void AddDenseLayers(Builder& b, const Geometry& g) {
+  const bool qk_norm = b.arch() == "qwen3" || b.arch() == "gemma3";
+  const bool post_norms = b.arch() == "gemma2" || b.arch() == "gemma3";
+  for (int i = 0; i < static_cast<int>(g.layers); ++i) {
+    AddAttention(b, i, g);
+    if (qk_norm) {
+      b.Layer(i, "attn_q_norm.weight", {g.head_k});
+      b.Layer(i, "attn_k_norm.weight", {g.head_k});
+    }
+    if (b.arch() == "phi3") {
+      b.Layer(i, "ffn_norm.weight", {g.embd});
+      b.Layer(i, "ffn_up.weight", {g.embd, 2 * kFeedForward});
+      b.Layer(i, "ffn_down.weight", {kFeedForward, g.embd});
+    } else {
+      AddGatedFeedForward(b, i, g);
+    }
+    if (post_norms) {
+      b.Layer(i, "post_attention_norm.weight", {g.embd});
+      b.Layer(i, "post_ffw_norm.weight", {g.embd});
+    }
+  }
+}
+
+// Fused QKV with layer-norm biases: falcon and phi2.
+void AddFusedLayers(Builder& b, const Geometry& g) {
+  const std::uint64_t kv = g.kv_heads * g.head_k;
+  for (int i = 0; i < static_cast<int>(g.layers); ++i) {
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    b.Layer(i, "attn_norm.bias", {g.embd});
+    b.Layer(i, "attn_qkv.weight", {g.embd, g.embd + 2 * kv});
+    b.Layer(i, "attn_output.weight", {g.embd, g.embd});
+    b.Layer(i, "ffn_up.weight", {g.embd, kFeedForward});
+    b.Layer(i, "ffn_down.weight", {kFeedForward, g.embd});
+    if (b.arch() == "phi2") {
+      b.Layer(i, "attn_qkv.bias", {g.embd + 2 * kv});
+      b.Layer(i, "attn_output.bias", {g.embd});
+      b.Layer(i, "ffn_up.bias", {kFeedForward});
+      b.Layer(i, "ffn_down.bias", {g.embd});
+    }
+  }
+  if (b.arch() == "phi2") b.Tensor("output.bias", {kVocab});
+}
+
+// gpt-oss: attention with sinks and output bias, a two-expert MoE.
+void AddGptOssLayers(Builder& b, const Geometry& g) {
+  constexpr std::uint64_t kExperts = 2;
+  b.Meta("expert_count", Value::U32(kExperts));
+  b.Meta("expert_used_count", Value::U32(1));
+  b.Meta("expert_feed_forward_length", Value::U32(kFeedForward));
+  for (int i = 0; i < static_cast<int>(g.layers); ++i) {
+    AddAttention(b, i, g);
+    b.Layer(i, "post_attention_norm.weight", {g.embd});
+    b.Layer(i, "attn_sinks.weight", {g.heads});
+    b.Layer(i, "attn_output.bias", {g.embd});
+    b.Layer(i, "ffn_gate_inp.weight", {g.embd, kExperts});
+    b.Layer(i, "ffn_gate_inp.bias", {kExperts});
+    b.Layer(i, "ffn_gate_exps.weight", {g.embd, kFeedForward, kExperts});
+    b.Layer(i, "ffn_up_exps.weight", {g.embd, kFeedForward, kExperts});
+    b.Layer(i, "ffn_down_exps.weight", {kFeedForward, g.embd, kExperts});
+    b.Layer(i, "ffn_gate_exps.bias", {kFeedForward, kExperts});
+    b.Layer(i, "ffn_up_exps.bias", {kFeedForward, kExperts});
+    b.Layer(i, "ffn_down_exps.bias", {g.embd, kExperts});
+  }
+}
+
+// DeepSeek-V2/V3: multi-head latent attention, every layer dense (the
+// experts do not size the cache).
+void AddDeepSeekLayers(Builder& b, const kvmodel::ModelSpec& m, const Geometry& g) {
+  const std::uint64_t rank = m.kv_lora_rank, rope = m.qk_rope_head_dim;
+  const bool q_lora = m.attention.num_layers != 27;  // all but V2-Lite
+  b.Meta("leading_dense_block_count", Value::U32(g.layers));
+  b.Meta("attention.kv_lora_rank", Value::U32(rank));
+  if (q_lora) b.Meta("attention.q_lora_rank", Value::U32(kDeepSeekV3QLoraRank));
+  b.Meta("attention.key_length_mla", Value::U32(kMlaNope + rope));
+  b.Meta("attention.value_length_mla", Value::U32(kMlaValue));
+  b.Meta("expert_feed_forward_length", Value::U32(kFeedForward));
+  b.Meta("expert_shared_count", Value::U32(0));
+  b.Meta("rope.dimension_count", Value::U32(rope));
+  const std::uint64_t q = g.heads * (kMlaNope + rope);
+  for (int i = 0; i < static_cast<int>(g.layers); ++i) {
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    b.Layer(i, "attn_kv_a_norm.weight", {rank});
+    if (q_lora) {
+      b.Layer(i, "attn_q_a_norm.weight", {kDeepSeekV3QLoraRank});
+      b.Layer(i, "attn_q_a.weight", {g.embd, kDeepSeekV3QLoraRank});
+      b.Layer(i, "attn_q_b.weight", {kDeepSeekV3QLoraRank, q});
+    } else {
+      b.Layer(i, "attn_q.weight", {g.embd, q});
+    }
+    b.Layer(i, "attn_kv_a_mqa.weight", {g.embd, rank + rope});
+    b.Layer(i, "attn_k_b.weight", {kMlaNope, rank, g.heads});
+    b.Layer(i, "attn_v_b.weight", {rank, kMlaValue, g.heads});
+    b.Layer(i, "attn_output.weight", {g.heads * kMlaValue, g.embd});
+    AddGatedFeedForward(b, i, g);
+  }
+}
+
+Geometry GeometryOf(const kvmodel::ModelSpec& m) {
+  const kvmodel::AttentionGeometry& a = m.attention;
+  const std::uint64_t head = m.latent_attention() ? kMlaValue : a.k_head_dim;
+  Geometry g{a.num_layers, std::uint64_t{a.num_query_heads} * head,
+             a.num_query_heads, a.num_kv_heads, a.k_head_dim, a.v_head_dim};
+  // MLA as llama.cpp stores it: one KV head whose K is the latent plus the
+  // rope part and whose V is the latent.
+  if (m.latent_attention()) g.head_v = m.kv_lora_rank;
+  return g;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
+  if (m.cross_attention_layers > 0) {
+    return absl::UnimplementedError(absl::StrCat(
+        std::string(m.name), ": llama.cpp has no cross-attention (mllama) architecture"));
+  }
+  if (m.latent_attention()) return std::string("deepseek2");
+  const std::string_view f = m.family;
+  if (f == "Gemma 2") return std::string("gemma2");
+  if (f == "Gemma 3") return std::string("gemma3");
+  if (f == "gpt-oss") return std::string("gpt-oss");
+  if (f == "Qwen2.5") return std::string("qwen2");
+  if (f == "Qwen3") return std::string("qwen3");
+  if (f == "Falcon") return std::string("falcon");
+  if (m.name == "phi-2") return std::string("phi2");
+  if (f == "Phi") return std::string("phi3");
+  return std::string("llama");
+}
+
+absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
+  absl::StatusOr<std::string> arch = LlamaCppArchitecture(m);
+  if (!arch.ok()) return arch.status();
+  gguf::File file;
+  file.metadata.emplace_back("general.architecture", Value::String(*arch));
+  file.metadata.emplace_back("general.name", Value::String(std::string(m.name)));
+  const Geometry g = GeometryOf(m);
+  Builder b(*arch, file);
+  AddCommonMeta(b, m, g);
+  if (m.sliding_window_layers > 0) {
+    b.Meta("attention.sliding_window", Value::U32(m.sliding_window_tokens));
+  }
+  AddVocabulary(file);
+  const bool fused = *arch == "falcon" || *arch == "phi2";
+  AddEmbeddings(b, g, fused);
+  if (fused) {
+    AddFusedLayers(b, g);
+  } else if (*arch == "gpt-oss") {
+    AddGptOssLayers(b, g);
+  } else if (*arch == "deepseek2") {
+    AddDeepSeekLayers(b, m, g);
+  } else {
+    AddDenseLayers(b, g);
+  }
+  return file;
+}
+
+}  // namespace oracle
