@@ -67,6 +67,8 @@ ABSL_FLAG(bool, kv_unified, false,
           "default false, as with an explicit --parallel");
 ABSL_FLAG(std::string, ubatch, "",
           "llama.cpp: physical batch, -ub (default 512)");
+ABSL_FLAG(std::string, n_batch, "",
+          "llama.cpp: logical batch, -b (default 2048); caps -ub");
 ABSL_FLAG(std::string, block_size, "",
           "vLLM: tokens per block (default 16)");
 ABSL_FLAG(std::string, max_num_batched_tokens, "",
@@ -378,6 +380,8 @@ std::string Run() {
            Runtime::kLlamaCpp, "llama.cpp");
   only_for(!absl::GetFlag(FLAGS_ubatch).empty(), "ubatch",
            Runtime::kLlamaCpp, "llama.cpp");
+  only_for(!absl::GetFlag(FLAGS_n_batch).empty(), "n_batch",
+           Runtime::kLlamaCpp, "llama.cpp");
   only_for(!absl::GetFlag(FLAGS_block_size).empty(), "block_size",
            Runtime::kVllm, "vllm");
   only_for(!absl::GetFlag(FLAGS_max_num_batched_tokens).empty(),
@@ -436,6 +440,8 @@ std::string Run() {
   s.llama.kv_unified = absl::GetFlag(FLAGS_kv_unified);
   s.llama.n_ubatch = static_cast<std::uint32_t>(
       Count("ubatch", absl::GetFlag(FLAGS_ubatch), kU32Max).value_or(512));
+  s.llama.n_batch = static_cast<std::uint32_t>(
+      Count("n_batch", absl::GetFlag(FLAGS_n_batch), kU32Max).value_or(2048));
   s.vllm.block_size = static_cast<std::uint32_t>(
       Count("block_size", absl::GetFlag(FLAGS_block_size), kU32Max).value_or(16));
   s.vllm.max_num_batched_tokens =
@@ -534,7 +540,8 @@ std::string Run() {
       const kvmodel::LlamaCppAllocation a = kvmodel::LlamaCppKvCache(m, llama);
       std::string flags = "-c " + std::to_string(llama.n_ctx) + " -np " +
                           std::to_string(s.batch) + " -ctk " + k_name +
-                          " -ctv " + v_name + " -ub " +
+                          " -ctv " + v_name + " -b " +
+                          std::to_string(llama.n_batch) + " -ub " +
                           std::to_string(llama.n_ubatch);
       if (llama.kv_unified) flags += " -kvu";
       if (llama.swa_full) flags += " --swa-full";

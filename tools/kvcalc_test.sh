@@ -57,6 +57,12 @@ has "llama.cpp era named" "llama.cpp 80fb11ac (2026-09-12" "$tmp/l.txt"
 # Record L4: --ubatch=2048 gives 2,304 SWA cells, 54.00 MiB.
 run "$tmp/l4.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072 --ubatch=2048
 has "llama.cpp ubatch" "54.00 MiB (2,304 cells" "$tmp/l4.txt"
+# The real llama.cpp (the oracle's pinned build) printed, for -c 8192 -b 256:
+# "llama_kv_cache: size =   12.00 MiB (   512 cells,  12 layers,  1/1 seqs)":
+# the logical batch caps the micro-batch, PAD(128 + 256, 256) = 512 cells.
+run "$tmp/b256.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=8192 --n_batch=256
+has "llama.cpp n_batch" "12.00 MiB (512 cells" "$tmp/b256.txt"
+has "llama.cpp flags name -b" "-b 256 -ub 512" "$tmp/b256.txt"
 # --swa_full: the SWA cache is as large as the full one.
 run "$tmp/l5.txt" --config="$data/gpt-oss-20b.json" --runtime=llama.cpp --context=131072 --swa_full
 has "llama.cpp swa_full" "3072.00 MiB (131,072 cells, 12 layers, 1/1 seqs), K (f16): 1536.00 MiB, V (f16): 1536.00 MiB" "$tmp/l5.txt"
@@ -142,6 +148,8 @@ bad "--context must be positive" --model=llama-3.1-8b --context=0
 bad "--batch: '1.5' is not a positive integer" --model=llama-3.1-8b --batch=1.5
 bad "--block_size applies to --runtime=vllm only" --model=llama-3.1-8b --block_size=32
 bad "--flash_attn applies to --runtime=llama.cpp only" --model=llama-3.1-8b --runtime=vllm --flash_attn=true
+bad "--n_batch applies to --runtime=llama.cpp only" --model=llama-3.1-8b --runtime=vllm --n_batch=256
+bad "kvcalc: --n_batch must be positive" --model=llama-3.1-8b --runtime=llama.cpp --n_batch=0
 bad "--flash_attn: 'maybe' is not true, false or auto" --model=llama-3.1-8b --runtime=llama.cpp --flash_attn=maybe
 bad "llama.cpp refuses a quantized V cache without flash attention" --model=llama-3.1-8b --runtime=llama.cpp --cache_type_v=q8_0 --flash_attn=false
 bad "llama.cpp has no fp8 KV cache type" --model=llama-3.1-8b --runtime=llama.cpp --kv_dtype=fp8
