@@ -173,20 +173,22 @@ constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
           "llama.cpp has no cross-attention (vision) KV cache");
   Require(!m.latent_attention() || s.type_k == s.type_v,
           "llama.cpp refuses different K and V cache types for a latent "
-          "attention (MLA) model");
+          "attention (MLA) model (it stops with \"model does not support "
+          "different K\")");
   Require(!Quantized(s.type_v) || s.flash_attn != FlashAttention::kOff,
           "llama.cpp refuses a quantized V cache without flash attention "
-          "(it stops with \"quantized V cache requires flash_attn to be "
-          "enabled\")");
+          "(it stops with \"quantized V cache requires flash_attn\")");
   if (s.flash_attn == FlashAttention::kOff) return;
   const std::uint32_t v_head =
       m.latent_attention() ? m.kv_lora_rank : m.attention.v_head_dim;
   Require(m.attention.k_head_dim % Info(s.type_k).block_elements == 0,
           "llama.cpp refuses a K cache type whose block does not divide the "
-          "K head size with flash attention on");
+          "K head size with flash attention on (it stops with \"does not "
+          "divide n_embd_head_k\")");
   Require(v_head % Info(s.type_v).block_elements == 0,
           "llama.cpp refuses a V cache type whose block does not divide the "
-          "V head size with flash attention on");
+          "V head size with flash attention on (it stops with \"does not "
+          "divide n_embd_head_v\")");
 }
 
 constexpr LlamaCppCache LlamaCppCacheOf(const ModelSpec& m,

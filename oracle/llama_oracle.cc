@@ -132,12 +132,25 @@ std::map<std::string, Observed> ReadProbe(const std::string& path) {
   return all;
 }
 
+// QuotedReason() is the part of kvmodel's refusal that quotes llama.cpp's
+// own message ("... (it stops with \"...\")"); a refusal without a quote
+// matches nothing, so it cannot pass for llama.cpp's.
+std::string QuotedReason(const std::string& refusal) {
+  const std::size_t open = refusal.find('"');
+  const std::size_t close = refusal.find('"', open + 1);
+  if (open == std::string::npos || close == std::string::npos) return "\x01";
+  return refusal.substr(open + 1, close - open - 1);
+}
+
 // Differences() lists how `o` differs from the prediction of `c`.
 std::vector<std::string> Differences(const oracle::Case& c, const Observed& o) {
   std::vector<std::string> d;
   if (c.refused) {
     if (o.end != "refused") {
       d.push_back(absl::StrCat("kvmodel refuses (", c.refusal, ") but llama.cpp ended ", o.end));
+    } else if (!absl::StrContains(o.error, QuotedReason(c.refusal))) {
+      d.push_back(absl::StrCat("kvmodel refuses because ", c.refusal,
+                               "\n    llama.cpp refused with: ", o.error));
     }
     return d;
   }
