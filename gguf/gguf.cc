@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 
 namespace gguf {
@@ -52,6 +53,13 @@ std::uint64_t ScalarBytes(ValueType t) {
 }
 
 bool KnownType(std::uint32_t t) { return t <= 12; }
+
+// Error() is an invalid-input status whose message is one printable line:
+// names and keys read from the file may hold any bytes, so control and
+// non-ASCII bytes are escaped (\n, \x1b, ...).
+absl::Status Error(const std::string& message) {
+  return absl::InvalidArgumentError(absl::CHexEscape(message));
+}
 
 void PutInt(std::string& out, std::uint64_t v, std::uint64_t bytes) {
   for (std::uint64_t i = 0; i < bytes; ++i) {
@@ -104,7 +112,7 @@ class Reader {
   absl::Status Int(std::uint64_t bytes, std::uint64_t& out, const std::string& what) {
     unsigned char buf[8] = {};
     if (!in_.read(reinterpret_cast<char*>(buf), static_cast<std::streamsize>(bytes))) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: file ends inside ", what));
+      return Error(absl::StrCat("gguf: file ends inside ", what));
     }
     out = 0;
     for (std::uint64_t i = 0; i < bytes; ++i) out |= std::uint64_t{buf[i]} << (8 * i);
@@ -115,11 +123,11 @@ class Reader {
     std::uint64_t n = 0;
     if (absl::Status s = Int(8, n, what); !s.ok()) return s;
     if (n > kMaxString) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: ", what, " is ", n, " bytes long"));
+      return Error(absl::StrCat("gguf: ", what, " is ", n, " bytes long"));
     }
     out.resize(n);
     if (!in_.read(out.data(), static_cast<std::streamsize>(n))) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: file ends inside ", what));
+      return Error(absl::StrCat("gguf: file ends inside ", what));
     }
     return absl::OkStatus();
   }
@@ -128,7 +136,7 @@ class Reader {
     std::uint64_t t = 0;
     if (absl::Status s = Int(4, t, what); !s.ok()) return s;
     if (!KnownType(static_cast<std::uint32_t>(t))) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: ", what, " has unknown value type ", t));
+      return Error(absl::StrCat("gguf: ", what, " has unknown value type ", t));
     }
     out = static_cast<std::uint32_t>(t);
     return absl::OkStatus();
@@ -161,12 +169,12 @@ class Reader {
     if (absl::Status s = Type(t, key); !s.ok()) return s;
     v.element_type = static_cast<ValueType>(t);
     if (v.element_type == ValueType::kArray) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: ", key, " is an array of arrays"));
+      return Error(absl::StrCat("gguf: ", key, " is an array of arrays"));
     }
     std::uint64_t count = 0;
     if (absl::Status s = Int(8, count, key); !s.ok()) return s;
     if (count > kMaxCount) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: ", key, " claims ", count, " elements"));
+      return Error(absl::StrCat("gguf: ", key, " claims ", count, " elements"));
     }
     if (absl::Status s = Elements(v.element_type, count, v, key); !s.ok()) return s;
     return v;
@@ -179,7 +187,7 @@ class Reader {
     std::uint64_t n_dims = 0, type = 0;
     if (absl::Status s = Int(4, n_dims, what); !s.ok()) return s;
     if (n_dims == 0 || n_dims > kMaxDims) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: tensor ", t.name, " has ", n_dims, " dimensions"));
+      return Error(absl::StrCat("gguf: tensor ", t.name, " has ", n_dims, " dimensions"));
     }
     t.dims.resize(n_dims);
     for (std::uint64_t& d : t.dims) {
@@ -249,18 +257,18 @@ const Value* File::Find(std::string_view key) const {
 absl::StatusOr<std::uint64_t> TensorBytes(const TensorInfo& t) {
   TypeSize size;
   if (!SizeOf(t.type, size)) {
-    return absl::InvalidArgumentError(absl::StrCat(
+    return Error(absl::StrCat(
         "gguf: tensor ", t.name, " has unknown type ", static_cast<std::uint32_t>(t.type)));
   }
   if (t.dims.empty() || t.dims[0] % size.block_elements != 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "gguf: tensor ", t.name, " is not a whole number of its type's blocks"));
+    return Error(absl::StrCat(
+        "gguf: tensor ", t.name, " is not a whole number of blocks of its type"));
   }
   unsigned __int128 bytes = t.dims[0] / size.block_elements * size.block_bytes;
   for (std::size_t i = 1; i < t.dims.size(); ++i) {
     bytes *= t.dims[i];
     if (bytes >> 63) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: tensor ", t.name, " is too large"));
+      return Error(absl::StrCat("gguf: tensor ", t.name, " is too large"));
     }
   }
   return static_cast<std::uint64_t>(bytes);
@@ -322,20 +330,20 @@ absl::Status Write(const std::string& path, File& file) {
 absl::StatusOr<File> Decode(std::istream& in) {
   char magic[4] = {};
   if (!in.read(magic, 4) || std::string_view(magic, 4) != "GGUF") {
-    return absl::InvalidArgumentError("gguf: not a GGUF file (no GGUF magic)");
+    return Error("gguf: not a GGUF file (no GGUF magic)");
   }
   Reader r(in);
   File file;
   std::uint64_t version = 0, n_tensors = 0, n_kv = 0;
   if (absl::Status s = r.Int(4, version, "the version"); !s.ok()) return s;
   if (version != 2 && version != 3) {
-    return absl::InvalidArgumentError(absl::StrCat("gguf: unsupported version ", version));
+    return Error(absl::StrCat("gguf: unsupported version ", version));
   }
   file.version = static_cast<std::uint32_t>(version);
   if (absl::Status s = r.Int(8, n_tensors, "the tensor count"); !s.ok()) return s;
   if (absl::Status s = r.Int(8, n_kv, "the metadata count"); !s.ok()) return s;
   if (n_tensors > kMaxCount || n_kv > kMaxCount) {
-    return absl::InvalidArgumentError(absl::StrCat(
+    return Error(absl::StrCat(
         "gguf: header claims ", n_tensors, " tensors and ", n_kv, " metadata entries"));
   }
   for (std::uint64_t i = 0; i < n_kv; ++i) {
@@ -346,12 +354,15 @@ absl::StatusOr<File> Decode(std::istream& in) {
     file.metadata.emplace_back(std::move(key), *std::move(value));
   }
   const std::uint64_t align = file.Alignment();
+  if (align == 0 || (align & (align - 1)) != 0) {
+    return Error(absl::StrCat("gguf: general.alignment ", align, " is not a power of two"));
+  }
   for (std::uint64_t i = 0; i < n_tensors; ++i) {
     absl::StatusOr<TensorInfo> t = r.ReadTensor(i);
     if (!t.ok()) return t.status();
     if (absl::StatusOr<std::uint64_t> b = TensorBytes(*t); !b.ok()) return b.status();
     if (t->offset % align != 0) {
-      return absl::InvalidArgumentError(absl::StrCat("gguf: tensor ", t->name, " is not aligned"));
+      return Error(absl::StrCat("gguf: tensor ", t->name, " is not aligned"));
     }
     file.tensors.push_back(*std::move(t));
   }

@@ -104,5 +104,25 @@ TEST(Gguf, BadInputIsAnErrorNamingWhatIsWrong) {
   EXPECT_EQ(DecodeBytes(version).message(), "gguf: unsupported version 9");
 }
 
+TEST(Gguf, NamesInErrorsAreEscapedToOneLine) {
+  File f;
+  f.tensors = {{"evil\nname\x1b[31m", {3}, GgmlType::kQ8_0, 0}};
+  std::istringstream in(Encode(f));
+  const absl::Status s = Decode(in).status();
+  EXPECT_EQ(s.message(), "gguf: tensor evil\\nname\\x1b[31m is not a whole number of blocks of its type");
+  EXPECT_EQ(s.message().find('\n'), std::string::npos);
+}
+
+TEST(Gguf, AlignmentMustBeAPowerOfTwo) {
+  // Written by hand: the writer itself cannot lay out a bad alignment.
+  std::string bytes = "GGUF";
+  bytes += std::string("\x03\0\0\0", 4) + std::string(8, '\0') + std::string("\x01", 1) + std::string(7, '\0');
+  std::string key = "general.alignment";
+  bytes += std::string(1, static_cast<char>(key.size())) + std::string(7, '\0') + key;
+  bytes += std::string("\x04\0\0\0", 4) + std::string("\x30\0\0\0", 4);  // u32 48
+  std::istringstream bad(bytes);
+  EXPECT_EQ(Decode(bad).status().message(), "gguf: general.alignment 48 is not a power of two");
+}
+
 }  // namespace
 }  // namespace gguf
