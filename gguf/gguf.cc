@@ -25,17 +25,35 @@ struct TypeSize {
   std::uint64_t block_bytes;
 };
 
+// SizeOf() is a type's block: values and bytes (ggml's type traits in
+// ggml/src/ggml.c; the same as gguf-py's GGML_QUANT_SIZES).
 bool SizeOf(GgmlType t, TypeSize& out) {
   switch (t) {
-    case GgmlType::kF32: out = {1, 4}; return true;
-    case GgmlType::kF16: out = {1, 2}; return true;
-    case GgmlType::kBF16: out = {1, 2}; return true;
-    case GgmlType::kQ4_0: out = {32, 18}; return true;
+    case GgmlType::kF32: case GgmlType::kI32: out = {1, 4}; return true;
+    case GgmlType::kF16: case GgmlType::kBF16: case GgmlType::kI16: out = {1, 2}; return true;
+    case GgmlType::kI8: out = {1, 1}; return true;
+    case GgmlType::kI64: case GgmlType::kF64: out = {1, 8}; return true;
+    case GgmlType::kQ4_0: case GgmlType::kIq4Nl: out = {32, 18}; return true;
     case GgmlType::kQ4_1: out = {32, 20}; return true;
     case GgmlType::kQ5_0: out = {32, 22}; return true;
     case GgmlType::kQ5_1: out = {32, 24}; return true;
     case GgmlType::kQ8_0: out = {32, 34}; return true;
-    case GgmlType::kIq4Nl: out = {32, 18}; return true;
+    case GgmlType::kQ8_1: out = {32, 36}; return true;
+    case GgmlType::kMxfp4: out = {32, 17}; return true;
+    case GgmlType::kQ2_K: out = {256, 84}; return true;
+    case GgmlType::kQ3_K: case GgmlType::kIq3S: out = {256, 110}; return true;
+    case GgmlType::kQ4_K: out = {256, 144}; return true;
+    case GgmlType::kQ5_K: out = {256, 176}; return true;
+    case GgmlType::kQ6_K: out = {256, 210}; return true;
+    case GgmlType::kQ8_K: out = {256, 292}; return true;
+    case GgmlType::kIq2Xxs: case GgmlType::kTq2_0: out = {256, 66}; return true;
+    case GgmlType::kIq2Xs: out = {256, 74}; return true;
+    case GgmlType::kIq2S: out = {256, 82}; return true;
+    case GgmlType::kIq3Xxs: out = {256, 98}; return true;
+    case GgmlType::kIq1S: out = {256, 50}; return true;
+    case GgmlType::kIq1M: out = {256, 56}; return true;
+    case GgmlType::kIq4Xs: out = {256, 136}; return true;
+    case GgmlType::kTq1_0: out = {256, 54}; return true;
   }
   return false;
 }

@@ -63,11 +63,15 @@ struct Value {
   bool operator==(const Value& other) const = default;
 };
 
-// GgmlType is the subset of ggml's tensor types kvtables writes and reads,
-// with ggml's codes.
+// GgmlType is a ggml tensor type, with ggml's codes (ggml.h); the block
+// sizes are in gguf.cc. Codes ggml removed (4, 5, 31-33, 36-38) are unknown.
 enum class GgmlType : std::uint32_t {
   kF32 = 0, kF16 = 1, kQ4_0 = 2, kQ4_1 = 3, kQ5_0 = 6, kQ5_1 = 7,
-  kQ8_0 = 8, kIq4Nl = 20, kBF16 = 30,
+  kQ8_0 = 8, kQ8_1 = 9, kQ2_K = 10, kQ3_K = 11, kQ4_K = 12, kQ5_K = 13,
+  kQ6_K = 14, kQ8_K = 15, kIq2Xxs = 16, kIq2Xs = 17, kIq3Xxs = 18,
+  kIq1S = 19, kIq4Nl = 20, kIq3S = 21, kIq2S = 22, kIq4Xs = 23, kI8 = 24,
+  kI16 = 25, kI32 = 26, kI64 = 27, kF64 = 28, kIq1M = 29, kBF16 = 30,
+  kTq1_0 = 34, kTq2_0 = 35, kMxfp4 = 39,
 };
 
 // TensorInfo describes one tensor; offset is relative to the data section.
