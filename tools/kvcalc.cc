@@ -37,12 +37,16 @@
 #include "kvmodel/units.h"
 #include "kvmodel/weights.h"
 #include "nlohmann/json.hpp"
+#include "gguf/gguf_model.h"
 #include "tools/kvcalc_flags.h"
 
 ABSL_FLAG(std::string, model, "", "a catalog model (see --list_models)");
 ABSL_FLAG(std::string, config, "",
           "a Hugging Face config.json (multimodal configs with a text_config "
           "too)");
+ABSL_FLAG(std::string, gguf, "",
+          "a GGUF file: its header and tensor table give the geometry and "
+          "the exact weights (the tensor data are never read)");
 ABSL_FLAG(bool, list_models, false, "list the catalog's models and exit");
 ABSL_FLAG(std::string, parameters, "",
           "parameter count, for --weights (default: the catalog's, or an "
@@ -167,16 +171,26 @@ struct Model {
   std::string origin;
   bool parameters_known = true;
   std::string parameters_source;
+  std::optional<std::uint64_t> file_weight_bytes;  // exact, from a GGUF
 };
 
 Model LoadModel() {
   const std::string name = absl::GetFlag(FLAGS_model);
   const std::string path = absl::GetFlag(FLAGS_config);
+  const std::string gguf_path = absl::GetFlag(FLAGS_gguf);
   Model model;
-  if (!name.empty() && !path.empty()) {
-    Fail("--model and --config contradict each other: give one");
+  if (!name.empty() + !path.empty() + !gguf_path.empty() > 1) {
+    Fail("--model, --config and --gguf contradict each other: give one");
   }
-  if (!name.empty()) {
+  if (!gguf_path.empty()) {
+    absl::StatusOr<gguf::GgufModel> read = gguf::ReadModel(gguf_path);
+    if (!read.ok()) Fail("--gguf: " + std::string(read.status().message()));
+    model.imported = std::move(read->model);
+    model.spec = model.imported->Spec();
+    model.origin = "GGUF " + gguf_path + " (" + read->architecture + ")";
+    model.parameters_source = "exact, from the file's tensor table";
+    model.file_weight_bytes = read->tensor_bytes;
+  } else if (!name.empty()) {
     const auto spec = kvmodel::FindModel(name);
     if (!spec) Fail("--model: unknown model '" + name + "' (see --list_models)");
     model.spec = *spec;
@@ -194,7 +208,7 @@ Model LoadModel() {
                                   ? "estimated from the config's shapes"
                                   : "unknown";
   } else {
-    Fail("give --model=NAME (see --list_models) or --config=PATH");
+    Fail("give --model=NAME (see --list_models), --config=PATH or --gguf=PATH");
   }
   if (const auto p = Count("parameters", absl::GetFlag(FLAGS_parameters))) {
     model.spec.parameters_total = *p;
@@ -203,6 +217,17 @@ Model LoadModel() {
     model.parameters_source = "--parameters";
   }
   return model;
+}
+
+// WeightFormatText() says how exact a weight format's size is.
+std::string WeightFormatText(const kvmodel::WeightFormat& w) {
+  const std::string bits =
+      kvmodel::FormatInUnit({w.bits_numerator, w.bits_denominator},
+                            kvmodel::kByteUnit, w.documented_average ? 2 : 4);
+  return std::string(w.name) + ", " + bits +
+         (w.documented_average
+              ? " bits/weight: llama.cpp's documented average, not exact"
+              : " bits/weight");
 }
 
 enum class Runtime { kAnalytic, kLlamaCpp, kVllm };
@@ -462,8 +487,8 @@ std::string Run() {
     budget = ParseSize("budget", text);
   }
   const std::string weights_name = absl::GetFlag(FLAGS_weights);
-  if (budget && weights_name.empty()) {
-    Fail("--budget needs --weights (the weight format)");
+  if (budget && weights_name.empty() && !model.file_weight_bytes) {
+    Fail("--budget needs --weights (the weight format) or --gguf");
   }
   std::optional<kvmodel::WeightFormat> weights;
   if (!weights_name.empty()) {
@@ -633,23 +658,20 @@ std::string Run() {
       }
     }
 
-    if (weights) {
-      const std::uint64_t weight_bytes = kvmodel::ModelWeightBytes(m, *weights);
+    if (weights || model.file_weight_bytes) {
+      // --weights asks "what if it were stored as X"; without it a GGUF's
+      // own tensors are the weights, exactly.
+      const std::uint64_t weight_bytes =
+          weights ? kvmodel::ModelWeightBytes(m, *weights) : *model.file_weight_bytes;
       add("parameters", "parameters", m.parameters_total,
           Commas(m.parameters_total) + " (" + model.parameters_source + ")");
-      std::string how = std::string(weights->name) + ", ";
-      if (weights->documented_average) {
-        how += kvmodel::FormatInUnit({weights->bits_numerator,
-                                      weights->bits_denominator},
-                                     kvmodel::kByteUnit, 2) +
-               " bits/weight: llama.cpp's documented average, not exact";
+      if (weights) {
+        add("weights_format", "weights format", std::string(weights->name),
+            WeightFormatText(*weights));
       } else {
-        how += kvmodel::FormatInUnit({weights->bits_numerator,
-                                      weights->bits_denominator},
-                                     kvmodel::kByteUnit, 4) +
-               " bits/weight";
+        add("weights_format", "weights format", "file",
+            "the file's own tensor types: exact, the sum over its tensor table");
       }
-      add("weights_format", "weights format", std::string(weights->name), how);
       add("weights_bytes", "weights", weight_bytes, Bytes(weight_bytes));
       const std::uint64_t total = kvmodel::CheckedAdd(weight_bytes, cache.total());
       add("total_bytes", "weights + KV cache", total, Bytes(total));

@@ -133,7 +133,7 @@ bad "num_hidden_layers must be a positive integer, got 32.0" --config="$tmp/floa
 bad "num_hidden_layers is missing" --config="$tmp/missing.json"
 bad "cannot read config file" --config="$tmp/none.json"
 bad "give --model=NAME" --context=5
-bad "--model and --config contradict" --model=llama-3.1-8b --config="$data/llama-3.1-8b.json"
+bad "--model, --config and --gguf contradict" --model=llama-3.1-8b --config="$data/llama-3.1-8b.json"
 bad "--model: unknown model 'llama-9'" --model=llama-9
 bad "--runtime: 'tgi' is not analytic, llama.cpp or vllm" --model=llama-3.1-8b --runtime=tgi
 bad "--format: 'xml'" --model=llama-3.1-8b --format=xml
@@ -157,6 +157,26 @@ bad "vLLM stores K and V in one kv_cache_dtype" --model=llama-3.1-8b --runtime=v
 bad "vLLM stores the KV cache in the model dtype or fp8" --model=llama-3.1-8b --runtime=vllm --kv_dtype=q8_0
 bad "tensor_parallel must divide the KV heads" --model=llama-3.1-8b --runtime=vllm --tensor_parallel=3
 bad "--weights: the config gives no parameter count" --config="$data/gpt-oss-20b.json" --weights=bf16
+# --gguf: a header cut after its tensor table (tests/testdata/gguf/
+# llama-8b-geometry-header.gguf: Llama 3.1 8B's geometry, four tensors).
+# Weights by hand from ggml's blocks: token_embd 4096 x 128256 q4_K
+# (16 blocks x 144 B a row) 295,501,824 + output q6_K (16 x 210) 430,940,160
+# + output_norm f32 16,384 + attn_q 4096 x 4096 q4_K 9,437,184 = 735,895,552;
+# parameters 2 x 4096 x 128256 + 4096 + 4096^2 = 1,067,454,464.
+gg="$data/gguf/llama-8b-geometry-header.gguf"
+run "$tmp/gguf.txt" --gguf="$gg" --context=8192 --budget=8GiB
+has "gguf weights exact" "735,895,552 bytes" "$tmp/gguf.txt"
+has "gguf parameters exact" "1,067,454,464 (exact, from the file's tensor table)" "$tmp/gguf.txt"
+has "gguf geometry: 8 KV heads of 128" "131,072 bytes (128.00 KiB)" "$tmp/gguf.txt"
+run "$tmp/gguf_llama.txt" --gguf="$gg" --runtime=llama.cpp --context=8192
+has "gguf under llama.cpp" "1024.00 MiB (8,192 cells, 32 layers, 1/1 seqs)" "$tmp/gguf_llama.txt"
+head -c 100 "$gg" > "$tmp/cut.gguf"
+printf 'GGUF\003\0\0\0\0\0\0\0\0\0\0\020\0\0\0\0\0\0\0\0' > "$tmp/huge.gguf"
+bad "kvcalc: --gguf: gguf: file ends inside" --gguf="$tmp/cut.gguf"
+bad "kvcalc: --gguf: gguf: header claims 1152921504606846976 tensors" --gguf="$tmp/huge.gguf"
+bad "kvcalc: --gguf: gguf: not a GGUF file" --gguf="$data/llama-2-7b.json"
+bad "kvcalc: --gguf: gguf: cannot open" --gguf="$tmp/missing.gguf"
+bad "--model, --config and --gguf contradict each other" --gguf="$gg" --model=llama-3.1-8b
 bad "overflow" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 bad "unexpected argument 'extra'" --model=llama-3.1-8b extra
 bad "Unknown command line flag 'bogus'" --model=llama-3.1-8b --bogus=1
