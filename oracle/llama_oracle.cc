@@ -1,9 +1,11 @@
 // llama_oracle: the matrix of oracle/matrix.h against the real llama.cpp.
 //
-//   llama_oracle plan DIR
-//       writes DIR/<model>.gguf for every model of the matrix and
+//   llama_oracle plan DIR [CONFIG.json...]
+//       writes DIR/<model>.gguf for every model of the matrix (the catalog's
+//       and those of the config.json files named, which later arguments
+//       of compare must name again) and
 //       DIR/cases.tsv, the probe's input (oracle/probe/llama_probe.cc)
-//   llama_oracle compare PROBE_OUTPUT OBSERVED_TSV
+//   llama_oracle compare PROBE_OUTPUT OBSERVED_TSV [CONFIG.json...]
 //       compares what llama.cpp printed with kvmodel's predictions, case by
 //       case and field by field; prints each difference with both lines,
 //       the conformance table (family x setting) and the summary line
@@ -11,7 +13,9 @@
 //       observed memory line (compute buffers included) to OBSERVED_TSV.
 //       Exits 1 when any case differs.
 
+#include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -24,7 +28,9 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "config/hf_config.h"
 #include "gguf/gguf.h"
+#include "kvmodel/catalog.h"
 #include "kvmodel/storage_format.h"
 #include "oracle/matrix.h"
 #include "oracle/tiny_gguf.h"
@@ -40,25 +46,48 @@ std::string_view FlashName(kvmodel::FlashAttention f) {
   return "auto";
 }
 
-std::string GgufPath(const std::string& dir, const kvmodel::ModelSpec& m) {
-  return absl::StrCat(dir, "/", std::string(m.name), ".gguf");
+std::string GgufPath(const std::string& dir, const oracle::Case& c) {
+  return absl::StrCat(dir, "/", c.from_config ? "config-" : "", std::string(c.model->name), ".gguf");
 }
 
-int Plan(const std::string& dir) {
-  std::set<std::string_view> written;
+// Configs are the models of the config.json files named on the command
+// line, each named by its file's stem; `imported` keeps their strings.
+struct Configs {
+  std::deque<kvtables::config::ImportedModel> imported;
+  std::vector<kvmodel::ModelSpec> specs;
+};
+
+bool ReadConfigs(const std::vector<std::string>& paths, Configs& out) {
+  for (const std::string& path : paths) {
+    std::string stem = path.substr(path.find_last_of('/') + 1);
+    stem = stem.substr(0, stem.rfind(".json"));
+    absl::StatusOr<kvtables::config::ImportedModel> m =
+        kvtables::config::ReadHfConfigFile(path, stem);
+    if (!m.ok()) {
+      std::fprintf(stderr, "llama_oracle: %s\n", std::string(m.status().message()).c_str());
+      return false;
+    }
+    out.imported.push_back(*std::move(m));
+    out.specs.push_back(out.imported.back().Spec());
+  }
+  return true;
+}
+
+int Plan(const std::string& dir, const std::vector<kvmodel::ModelSpec>& configs) {
+  std::set<std::string> written;
   std::ostringstream tsv;
-  for (const oracle::Case& c : oracle::Matrix()) {
+  for (const oracle::Case& c : oracle::Matrix(configs)) {
     const kvmodel::ModelSpec& m = *c.model;
-    if (written.insert(m.name).second) {
+    if (written.insert(GgufPath(dir, c)).second) {
       absl::StatusOr<gguf::File> file = oracle::TinyGguf(m);
-      absl::Status s = file.ok() ? gguf::Write(GgufPath(dir, m), *file) : file.status();
+      absl::Status s = file.ok() ? gguf::Write(GgufPath(dir, c), *file) : file.status();
       if (!s.ok()) {
         std::fprintf(stderr, "llama_oracle: %s\n", std::string(s.message()).c_str());
         return 2;
       }
     }
     const kvmodel::LlamaCppSettings& l = c.llama;
-    tsv << c.id << '\t' << GgufPath(dir, m) << '\t' << l.n_ctx << '\t'
+    tsv << c.id << '\t' << GgufPath(dir, c) << '\t' << l.n_ctx << '\t'
         << l.n_seq_max << '\t' << l.kv_unified << '\t' << l.n_batch << '\t'
         << l.n_ubatch << '\t' << FlashName(l.flash_attn) << '\t'
         << kvmodel::Info(l.type_k).name << '\t' << kvmodel::Info(l.type_v).name
@@ -175,14 +204,19 @@ std::vector<std::string> Differences(const oracle::Case& c, const Observed& o) {
   return d;
 }
 
+// Row() is the case's row of the conformance table: its catalog family, or
+// "config.json (<model_type>)" for a model read from a config.json.
+std::string Row(const oracle::Case& c) {
+  const std::string family(c.model->family);
+  return c.from_config ? absl::StrCat("config.json (", family, ")") : family;
+}
+
 void PrintTable(const std::vector<oracle::Case>& cases,
                 const std::map<std::string, std::pair<int, int>>& cells) {
-  std::vector<std::string_view> families;
+  std::vector<std::string> families;
   for (const oracle::Case& c : cases) {
-    if (families.empty() || families.back() != c.model->family) {
-      bool seen = false;
-      for (std::string_view f : families) seen = seen || f == c.model->family;
-      if (!seen) families.push_back(c.model->family);
+    if (std::find(families.begin(), families.end(), Row(c)) == families.end()) {
+      families.push_back(Row(c));
     }
   }
   std::printf("\n| family |");
@@ -190,15 +224,30 @@ void PrintTable(const std::vector<oracle::Case>& cases,
   std::printf("\n|---|");
   for (std::size_t i = 0; i < oracle::Settings().size(); ++i) std::printf("---|");
   std::printf("\n");
-  for (std::string_view f : families) {
-    std::printf("| %s |", std::string(f).c_str());
+  for (const std::string& f : families) {
+    std::printf("| %s |", f.c_str());
     for (const oracle::Setting& s : oracle::Settings()) {
-      const auto& [exact, run] = cells.at(absl::StrCat(std::string(f), "|", s.name));
-      std::printf(" %d/%d |", exact, run);
+      auto cell = cells.find(absl::StrCat(f, "|", s.name));
+      if (cell == cells.end()) {
+        std::printf(" - |");  // e.g. too large to allocate for real
+      } else {
+        std::printf(" %d/%d |", cell->second.first, cell->second.second);
+      }
     }
     std::printf("\n");
   }
   std::printf("\n");
+}
+
+// PrintLeftOut() names the models that are not in the matrix, and why.
+void PrintLeftOut(const std::vector<kvmodel::ModelSpec>& configs) {
+  std::vector<const kvmodel::ModelSpec*> all;
+  for (const kvmodel::ModelSpec& m : kvmodel::kCatalog) all.push_back(&m);
+  for (const kvmodel::ModelSpec& m : configs) all.push_back(&m);
+  for (const kvmodel::ModelSpec* m : all) {
+    absl::StatusOr<std::string> arch = oracle::LlamaCppArchitecture(*m);
+    if (!arch.ok()) std::printf("not in the matrix: %s\n", std::string(arch.status().message()).c_str());
+  }
 }
 
 void WriteObserved(std::ofstream& out, const oracle::Case& c, const Observed& o) {
@@ -210,8 +259,9 @@ void WriteObserved(std::ofstream& out, const oracle::Case& c, const Observed& o)
   if (!o.error.empty()) out << c.id << "\terror\t" << o.error << '\n';
 }
 
-int Compare(const std::string& probe_output, const std::string& observed_tsv) {
-  const std::vector<oracle::Case> cases = oracle::Matrix();
+int Compare(const std::string& probe_output, const std::string& observed_tsv,
+            const std::vector<kvmodel::ModelSpec>& configs) {
+  const std::vector<oracle::Case> cases = oracle::Matrix(configs);
   const std::map<std::string, Observed> observed = ReadProbe(probe_output);
   std::map<std::string, std::pair<int, int>> cells;
   std::ofstream data(observed_tsv);
@@ -222,7 +272,7 @@ int Compare(const std::string& probe_output, const std::string& observed_tsv) {
     none.end = "missing (the probe printed nothing for it)";
     const Observed& o = it == observed.end() ? none : it->second;
     const std::vector<std::string> d = Differences(c, o);
-    auto& cell = cells[absl::StrCat(std::string(c.model->family), "|", c.setting->name)];
+    auto& cell = cells[absl::StrCat(Row(c), "|", c.setting->name)];
     ++cell.second;
     WriteObserved(data, c, o);
     if (d.empty()) {
@@ -236,6 +286,7 @@ int Compare(const std::string& probe_output, const std::string& observed_tsv) {
     for (const std::string& line : d) std::printf("    %s\n", line.c_str());
   }
   PrintTable(cases, cells);
+  PrintLeftOut(configs);
   std::printf("(%d of the exact cases are refusals matched by llama.cpp refusals)\n", refusals);
   std::printf("llama.cpp oracle: %zu cases, %d exact, %d differ\n", cases.size(), exact, differ);
   return differ == 0 && data.flush() ? 0 : 1;
@@ -245,9 +296,17 @@ int Compare(const std::string& probe_output, const std::string& observed_tsv) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.size() == 2 && args[0] == "plan") return Plan(args[1]);
-  if (args.size() == 3 && args[0] == "compare") return Compare(args[1], args[2]);
+  Configs configs;
+  if (args.size() >= 2 && args[0] == "plan") {
+    if (!ReadConfigs({args.begin() + 2, args.end()}, configs)) return 2;
+    return Plan(args[1], configs.specs);
+  }
+  if (args.size() >= 3 && args[0] == "compare") {
+    if (!ReadConfigs({args.begin() + 3, args.end()}, configs)) return 2;
+    return Compare(args[1], args[2], configs.specs);
+  }
   std::fprintf(stderr,
-               "usage: llama_oracle plan DIR | compare PROBE_OUTPUT OBSERVED_TSV\n");
+               "usage: llama_oracle plan DIR [CONFIG.json...] | "
+               "compare PROBE_OUTPUT OBSERVED_TSV [CONFIG.json...]\n");
   return 2;
 }

@@ -90,22 +90,30 @@ const std::vector<Setting>& Settings() {
   return kSettings;
 }
 
-std::vector<Case> Matrix() {
-  std::vector<Case> cases;
-  for (const kvmodel::ModelSpec& m : kvmodel::kCatalog) {
-    if (!LlamaCppArchitecture(m).ok()) continue;
-    for (const Setting& s : Settings()) {
-      Case c;
-      c.id = absl::StrCat(std::string(m.name), "/", s.name);
-      c.model = &m;
-      c.setting = &s;
-      c.llama = s.llama;
-      c.llama.n_ctx = s.n_ctx == 0 ? m.max_context_tokens : s.n_ctx;
-      Predict(c);
-      if (s.allocate && !SmallEnoughToAllocate(m, c)) continue;
-      cases.push_back(std::move(c));
-    }
+namespace {
+
+void AddCases(const kvmodel::ModelSpec& m, bool from_config, std::vector<Case>& cases) {
+  if (!LlamaCppArchitecture(m).ok()) return;
+  for (const Setting& s : Settings()) {
+    Case c;
+    c.id = absl::StrCat(from_config ? "config:" : "", std::string(m.name), "/", s.name);
+    c.model = &m;
+    c.from_config = from_config;
+    c.setting = &s;
+    c.llama = s.llama;
+    c.llama.n_ctx = s.n_ctx == 0 ? m.max_context_tokens : s.n_ctx;
+    Predict(c);
+    if (s.allocate && !SmallEnoughToAllocate(m, c)) continue;
+    cases.push_back(std::move(c));
   }
+}
+
+}  // namespace
+
+std::vector<Case> Matrix(const std::vector<kvmodel::ModelSpec>& configs) {
+  std::vector<Case> cases;
+  for (const kvmodel::ModelSpec& m : kvmodel::kCatalog) AddCases(m, false, cases);
+  for (const kvmodel::ModelSpec& m : configs) AddCases(m, true, cases);
   return cases;
 }
 

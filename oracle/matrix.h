@@ -1,9 +1,10 @@
 // oracle/matrix.h
 //
-// The oracle's matrix: every catalog model that llama.cpp can run, under
-// every setting of kSettings, with kvmodel's prediction for each case.
+// The oracle's matrix: every catalog model that llama.cpp can run (and any
+// config.json given), under every setting of kSettings, with kvmodel's
+// prediction for each case.
 //
-//   cases = supported catalog models x settings
+//   cases = supported models x settings
 //
 // A setting names llama.cpp's options (-c, --parallel, -kvu, -b, -ub, -fa,
 // -ctk, -ctv, --swa-full) and whether the case really allocates (most do
@@ -40,6 +41,7 @@ const std::vector<Setting>& Settings();
 struct Case {
   std::string id;  // "<model>/<setting>"
   const kvmodel::ModelSpec* model;
+  bool from_config = false;  // a config.json given to Matrix(), not the catalog
   const Setting* setting;
   kvmodel::LlamaCppSettings llama;
   bool refused = false;
@@ -49,8 +51,9 @@ struct Case {
   std::uint64_t n_ctx = 0, n_ctx_seq = 0;
 };
 
-// Matrix() is every case, models in catalog order, settings in order.
-std::vector<Case> Matrix();
+// Matrix() is every case: the catalog's models in order, then `configs`
+// (models read from config.json files), each under every setting.
+std::vector<Case> Matrix(const std::vector<kvmodel::ModelSpec>& configs = {});
 
 }  // namespace oracle
 

@@ -26,7 +26,10 @@ g++ -std=c++17 -O1 -w -I"$pkg/include/include" -I"$pkg/include/ggml/include" \
   -I"$pkg/include/src" "$probe_src" -o "$work/llama_probe" -L"$bins" \
   -l:libllama.v0.4.0.so -l:libggml.v0.4.0.so -l:libggml-base.so -Wl,-rpath,"$bins"
 
-"$oracle_tool" plan "$work/models"
+# Besides the catalog, every published config.json in tests/testdata.
+configs=("${TEST_SRCDIR:-$root}/${TEST_WORKSPACE:+$TEST_WORKSPACE/}tests/testdata/"*.json)
+
+"$oracle_tool" plan "$work/models" "${configs[@]}"
 
 # Two shards, one per core; each case runs in its own child process.
 split -n l/2 -d "$work/models/cases.tsv" "$work/shard."
@@ -36,4 +39,4 @@ done
 wait
 cat "$work"/shard.0?.out > "$work/probe.out"
 
-"$oracle_tool" compare "$work/probe.out" "$out/llama_cpp_observed.tsv"
+"$oracle_tool" compare "$work/probe.out" "$out/llama_cpp_observed.tsv" "${configs[@]}"

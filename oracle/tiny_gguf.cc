@@ -221,16 +221,27 @@ absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
         std::string(m.name), ": llama.cpp has no cross-attention (mllama) architecture"));
   }
   if (m.latent_attention()) return std::string("deepseek2");
-  const std::string_view f = m.family;
-  if (f == "Gemma 2") return std::string("gemma2");
-  if (f == "Gemma 3") return std::string("gemma3");
-  if (f == "gpt-oss") return std::string("gpt-oss");
-  if (f == "Qwen2.5") return std::string("qwen2");
-  if (f == "Qwen3") return std::string("qwen3");
-  if (f == "Falcon") return std::string("falcon");
+  // Catalog families and config.json model_types, as the converter maps
+  // them (Mixtral and the Qwen3 MoE as their dense stand-ins: experts do
+  // not size the cache).
+  static const std::pair<std::string_view, std::string_view> kByFamily[] = {
+      {"Llama 2", "llama"},   {"Llama 3", "llama"},     {"Mistral", "llama"},
+      {"SmolLM2", "llama"},   {"llama", "llama"},       {"mistral", "llama"},
+      {"mixtral", "llama"},   {"Qwen2.5", "qwen2"},     {"qwen2", "qwen2"},
+      {"Qwen3", "qwen3"},     {"qwen3", "qwen3"},       {"qwen3_moe", "qwen3"},
+      {"Gemma 2", "gemma2"},  {"gemma2", "gemma2"},     {"Gemma 3", "gemma3"},
+      {"gemma3", "gemma3"},   {"gemma3_text", "gemma3"}, {"gpt-oss", "gpt-oss"},
+      {"gpt_oss", "gpt-oss"}, {"Falcon", "falcon"},     {"falcon", "falcon"},
+      {"phi", "phi2"},        {"phi3", "phi3"},
+  };
   if (m.name == "phi-2") return std::string("phi2");
-  if (f == "Phi") return std::string("phi3");
-  return std::string("llama");
+  if (m.family == "Phi") return std::string("phi3");
+  for (const auto& [family, arch] : kByFamily) {
+    if (m.family == family) return std::string(arch);
+  }
+  return absl::UnimplementedError(absl::StrCat(
+      std::string(m.name), ": no llama.cpp architecture known for family '",
+      std::string(m.family), "'"));
 }
 
 absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
