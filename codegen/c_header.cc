@@ -55,6 +55,24 @@ std::string Literal(CType type, std::uint64_t value, const std::string& what,
 
 }  // namespace
 
+std::string CommentText(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    const char prev = i > 0 ? text[i - 1] : '\0';
+    const bool closes = (c == '/' && prev == '*') || (c == '*' && prev == '/');
+    const bool trigraph = c == '?' && next == '?';
+    if (c >= 0x20 && c < 0x7f && c != '\\' && !closes && !trigraph) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += {'\\', 'x', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
 std::string IncludeGuard(const std::string& path) {
   return "KVTABLES_" + MacroName(path) + "_";
 }
@@ -64,14 +82,14 @@ std::string RenderCHeader(const CHeader& header) {
   const std::string guard = IncludeGuard(header.path);
   std::string out = "/*\n";
   for (const std::string& line : header.banner) {
-    out += line.empty() ? " *\n" : " * " + line + "\n";
+    out += line.empty() ? " *\n" : " * " + CommentText(line) + "\n";
   }
   out += " */\n";
   out += "#ifndef " + guard + "\n#define " + guard + "\n\n";
   out += "#include <stddef.h>\n#include <stdint.h>\n\n";
 
   for (const CConstant& constant : header.constants) {
-    out += "/* " + constant.comment + " */\n";
+    out += "/* " + CommentText(constant.comment) + " */\n";
     out += "#define " + macro + "_" + MacroName(constant.name) + " " +
            Literal(constant.type, constant.value, constant.name,
                    constant.hex) +
@@ -82,13 +100,13 @@ std::string RenderCHeader(const CHeader& header) {
   for (const CTable& table : header.tables) {
     const std::string type = header.prefix + "_" + table.row;
     const std::string count = macro + "_" + MacroName(table.row) + "_COUNT";
-    out += "/* " + table.comment + " */\n";
+    out += "/* " + CommentText(table.comment) + " */\n";
     out += "#define " + count + " " +
            Literal(CType::kUint32, table.rows.size(), count) + "\n";
     out += "typedef struct " + type + " {\n";
     for (const CField& field : table.fields) {
       out += "  " + std::string(TypeName(field.type)) + " " + field.name +
-             "; /* " + field.comment + " */\n";
+             "; /* " + CommentText(field.comment) + " */\n";
     }
     out += "} " + type + ";\n";
     out += "static const " + type + " " + header.prefix + "_" + table.array +

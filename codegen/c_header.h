@@ -71,6 +71,15 @@ std::string Identifier(std::string_view name);
 // "seed-vlm kv" -> "SEED_VLM_KV".
 std::string MacroName(const std::string& name);
 
+// CommentText() is `text` made safe inside a C or C++ comment of one line:
+// printable ASCII is kept, except that "*/" cannot close a comment (nor
+// "/*" open one, which -Wcomment rejects), a
+// backslash cannot splice the next line in and "??" cannot start a
+// trigraph; those characters and every other byte (newlines, escape
+// sequences, non-ASCII) become \xNN. Names and paths from a config.json
+// are untrusted: "a*/\n#define X" -> "a*\x2f\x0a#define X".
+std::string CommentText(std::string_view text);
+
 // IncludeGuard() is the guard macro of a repository path:
 // "generated/seed_vlm_kv.h" -> "KVTABLES_GENERATED_SEED_VLM_KV_H_".
 std::string IncludeGuard(const std::string& path);

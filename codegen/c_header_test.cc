@@ -20,6 +20,25 @@ CHeader Example() {
   return h;
 }
 
+TEST(CHeaderTest, CommentTextCannotLeaveTheComment) {
+  EXPECT_EQ(CommentText("llama-3.1-8b (meta-llama/Llama-3.1-8B)"),
+            "llama-3.1-8b (meta-llama/Llama-3.1-8B)");
+  EXPECT_EQ(CommentText("a*/\n#define X"), "a*\\x2f\\x0a#define X");
+  EXPECT_EQ(CommentText("end\\"), "end\\x5c");  // no line splice
+  EXPECT_EQ(CommentText("a /* b"), "a /\\x2a b");  // no nested comment
+  EXPECT_EQ(CommentText("?\?/"), "\\x3f?/");     // no trigraph
+  EXPECT_EQ(CommentText("\x1b[31m\xc3\xa9"), "\\x1b[31m\\xc3\\xa9");
+}
+
+TEST(CHeaderTest, BannerAndCommentsAreCommentText) {
+  CHeader h = Example();
+  h.banner = {"name */ int injected;"};
+  h.constants[0].comment = "x */ int injected2; /*";
+  const std::string text = RenderCHeader(h);
+  EXPECT_EQ(text.find("*/ int injected"), std::string::npos);
+  EXPECT_NE(text.find(" * name *\\x2f int injected;"), std::string::npos);
+}
+
 TEST(CHeaderTest, Guard) {
   EXPECT_EQ(IncludeGuard("generated/seed_vlm_kv.h"),
             "KVTABLES_GENERATED_SEED_VLM_KV_H_");

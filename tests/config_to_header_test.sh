@@ -36,5 +36,25 @@ else
   echo "FAIL header"; cat "$tmp/good.h"; failures=$((failures + 1))
 fi
 
+# A config.json is untrusted: its _name_or_path (here "evil*/", a newline,
+# "#define PWNED 1", a newline, "/*") and its file name reach the headers'
+# comments, and must stay comments there.
+sed 's|"_name_or_path": "[^"]*"|"_name_or_path": "evil*/\\n#define PWNED 1\\n/*"|' "$data/llama-2-7b.json" >"$tmp/evil.json"
+evil_name="$tmp/evil
+#define PWNED 1
+.json"
+cp "$tmp/evil.json" "$evil_name"
+"$gen" --config="$evil_name" --output="$tmp/evil.h" --c_header="$tmp/evil_c.h" --constant=kEvil
+status=$?
+printf '#include "evil_c.h"\n#ifdef PWNED\n#error the config injected a macro\n#endif\nint main(void) { return 0; }\n' >"$tmp/use.c"
+if [ "$status" -eq 0 ] && cc -std=c11 -Wall -Wextra -Werror -pedantic -fsyntax-only -I"$tmp" "$tmp/use.c" &&
+   ! grep -q '^#define PWNED' "$tmp/evil.h" "$tmp/evil_c.h" &&
+   grep -qF 'evil*\x2f\x0a#define PWNED 1\x0a/\x2a' "$tmp/evil_c.h" && grep -qF '\x0a#define PWNED 1' "$tmp/evil.h"; then
+  echo "ok   hostile name and file name stay inside the comments"
+else
+  echo "FAIL hostile names reached the code:"; cat "$tmp/evil_c.h" "$tmp/evil.h" | head -40
+  failures=$((failures + 1))
+fi
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
