@@ -91,5 +91,14 @@ TEST(LlamaCppLog, LatentAttentionRefusesMixedTypes) {
   EXPECT_NO_THROW(LlamaCppKvCache(*FindModel("deepseek-v2-lite"), s));
 }
 
+// llama.cpp's LLAMA_MAX_SEQ: 256 sequences are accepted, 257 refused (the
+// oracle's "257-seqs" case, refused by llama.cpp with the same reason).
+static_assert(LlamaCppKvCache(*FindModel("llama-3.1-8b"), Settings(65536, 256)).base.streams == 256);
+
+TEST(LlamaCppLog, AtMost256Sequences) {
+  EXPECT_NO_THROW(LlamaCppKvCache(*FindModel("llama-3.1-8b"), Settings(65536, 256)));
+  EXPECT_THROW(LlamaCppKvCache(*FindModel("llama-3.1-8b"), Settings(65792, 257)), InvalidModel);
+}
+
 }  // namespace
 }  // namespace kvmodel

@@ -24,7 +24,8 @@
 //   - with flash attention on or auto, a quantized K (or V) whose head size
 //     is not a whole number of the type's blocks (with it off, only the
 //     row of all KV heads must be whole blocks: q8_0 K at head 80 works);
-//   - MLA with different K and V cache types.
+//   - MLA with different K and V cache types;
+//   - more than 256 sequences (LLAMA_MAX_SEQ).
 //
 // llama.cpp uses the sliding-window cache only for architectures that mix
 // sliding and full layers (Gemma 2/3, gpt-oss, ...). A model whose every layer
@@ -59,6 +60,9 @@ inline constexpr std::string_view kLlamaCppEra =
     "llama.cpp 80fb11ac (2026-09-12, the source of node-llama-cpp 3.21.1's "
     "prebuilt libllama, checked by the oracle in oracle/); includes PR #16812 "
     "(n_ctx padded to 256 per stream) and PR #19067 (MLA caches K only)";
+
+// kLlamaCppMaxSequences is LLAMA_MAX_SEQ (src/llama-cparams.h).
+inline constexpr std::uint32_t kLlamaCppMaxSequences = 256;
 
 // kLlamaCppPadding is the cell padding of n_ctx and of the SWA cache.
 inline constexpr std::uint64_t kLlamaCppPadding = 256;
@@ -163,6 +167,9 @@ constexpr bool Quantized(StorageFormat f) { return Info(f).block_elements > 1; }
 // RequireLlamaCppAccepts() stops where llama_init_from_model refuses.
 constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
                                       const LlamaCppSettings& s) {
+  Require(s.n_seq_max <= kLlamaCppMaxSequences,
+          "llama.cpp refuses more than 256 sequences (it stops with "
+          "\"n_seq_max must be <= 256\")");
   Require(Info(s.type_k).kv_cache_type && Info(s.type_v).kv_cache_type,
           "llama.cpp cannot store a KV cache in that format");
   Require(Info(s.type_k).block_bytes != 1 || Info(s.type_k).block_elements != 1,

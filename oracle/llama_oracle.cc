@@ -130,7 +130,8 @@ void ReadLog(absl::string_view log, Observed& o) {
   if (value_line && absl::StartsWith(log, "llama_context: n_ctx_seq ")) {
     o.n_ctx_seq = FieldAfter(log, "= ");
   }
-  if (absl::StrContains(log, "error") || absl::StrContains(log, "refuses") ||
+  if (absl::StrContains(log, "error") || absl::StrContains(log, "failed") ||
+      absl::StrContains(log, "refuses") ||
       absl::StrContains(log, "requires") || absl::StrContains(log, "does not")) {
     o.error = std::string(log);
   }

@@ -85,6 +85,7 @@ const std::vector<Setting>& Settings() {
       {"q8_0-k-f16-v", 8192, With(1, false, 2048, 512, kOn, kQ8, kF16, false), false},
       {"q4_0-v-fa-off", 8192, With(1, false, 2048, 512, kOff, kF16, kQ4, false), false},
       {"bf16-2-seqs", 32768, With(2, false, 2048, 512, kOn, kBF16, kBF16, false), false},
+      {"257-seqs", 65792, With(257, false, 2048, 512, kAuto, kF16, kF16, false), false},
       {"allocated", 2048, With(1, false, 2048, 512, kAuto, kF16, kF16, false), true},
   };
   return kSettings;

@@ -699,12 +699,18 @@ std::string Run() {
                 (longest == m.max_context_tokens
                      ? " (the model's maximum context)"
                      : ""));
+        // The search stops at the most sequences the runtime accepts.
+        const std::uint64_t most_sequences =
+            s.runtime == Runtime::kLlamaCpp ? kvmodel::kLlamaCppMaxSequences
+                                            : std::numeric_limits<std::uint32_t>::max();
         const std::uint64_t largest = kvmodel::LargestFitting(
-            std::numeric_limits<std::uint32_t>::max(),
-            [&](std::uint64_t b) { return fits_with(s.context, b); });
+            most_sequences, [&](std::uint64_t b) { return fits_with(s.context, b); });
         add("max_batch_fitting", "largest batch that fits", largest,
             Commas(largest) + (largest == 1 ? " sequence" : " sequences") +
-                " of " + Commas(s.context) + " tokens");
+                " of " + Commas(s.context) + " tokens" +
+                (s.runtime == Runtime::kLlamaCpp && largest == most_sequences
+                     ? " (llama.cpp accepts no more)"
+                     : ""));
         add("budget_note", "not counted",
             "activations, runtime buffers",
             "activations, compute buffers, CUDA graphs and the runtime itself");

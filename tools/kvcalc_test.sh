@@ -177,6 +177,11 @@ bad "kvcalc: --gguf: gguf: header claims 1152921504606846976 tensors" --gguf="$t
 bad "kvcalc: --gguf: gguf: not a GGUF file" --gguf="$data/llama-2-7b.json"
 bad "kvcalc: --gguf: gguf: cannot open" --gguf="$tmp/missing.gguf"
 bad "--model, --config and --gguf contradict each other" --gguf="$gg" --model=llama-3.1-8b
+# llama.cpp accepts at most 256 sequences (LLAMA_MAX_SEQ; the oracle's
+# "257-seqs" case): more is its refusal, and the batch solver stops there.
+bad "llama.cpp refuses more than 256 sequences" --model=qwen2.5-0.5b --runtime=llama.cpp --context=1024 --batch=257
+run "$tmp/maxseq.txt" --model=qwen2.5-0.5b --runtime=llama.cpp --context=1024 --weights=q8_0 --budget=80GiB
+has "llama.cpp batch solver stops at 256" "256 sequences of 1,024 tokens (llama.cpp accepts no more)" "$tmp/maxseq.txt"
 bad "overflow" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 bad "unexpected argument 'extra'" --model=llama-3.1-8b extra
 bad "Unknown command line flag 'bogus'" --model=llama-3.1-8b --bogus=1
