@@ -282,13 +282,11 @@ absl::StatusOr<std::uint64_t> TensorBytes(const TensorInfo& t) {
     return Error(absl::StrCat(
         "gguf: tensor ", t.name, " is not a whole number of blocks of its type"));
   }
-  unsigned __int128 bytes = t.dims[0] / size.block_elements * size.block_bytes;
-  for (std::size_t i = 1; i < t.dims.size(); ++i) {
-    bytes *= t.dims[i];
-    if (bytes >> 63) {
-      return Error(absl::StrCat("gguf: tensor ", t.name, " is too large"));
-    }
-  }
+  // Multiplied only while below 2^63, so 128 bits never wrap.
+  using U128 = unsigned __int128;
+  U128 bytes = U128{t.dims[0] / size.block_elements} * size.block_bytes;
+  for (std::size_t i = 1; i < t.dims.size() && (bytes >> 63) == 0; ++i) bytes *= t.dims[i];
+  if (bytes >> 63) return Error(absl::StrCat("gguf: tensor ", t.name, " is too large"));
   return static_cast<std::uint64_t>(bytes);
 }
 

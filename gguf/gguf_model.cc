@@ -72,7 +72,7 @@ absl::Status Weights(const File& file, GgufModel& out) {
     absl::StatusOr<std::uint64_t> b = TensorBytes(t);
     if (!b.ok()) return b.status();
     unsigned __int128 n = 1;
-    for (std::uint64_t d : t.dims) n *= d;  // each dimension < 2^64, at most 4
+    for (std::uint64_t d : t.dims) n *= d;  // TensorBytes kept the bytes < 2^63
     bytes += *b;
     params += n;
     if ((bytes >> 64) != 0 || (params >> 64) != 0) {

@@ -40,6 +40,9 @@ TEST(Gguf, TensorBytesFromTheTypeBlocks) {
   EXPECT_EQ(*TensorBytes({"t", {64, 64}, GgmlType::kQ8_0, 0}), 2u * 34 * 64);
   EXPECT_EQ(*TensorBytes({"t", {4, 2}, GgmlType::kF16, 0}), 16u);
   EXPECT_FALSE(TensorBytes({"t", {48}, GgmlType::kQ8_0, 0}).ok());
+  // 2^62 f64 values are 2^65 bytes: too large, not wrapped to 2 bytes' worth.
+  EXPECT_FALSE(TensorBytes({"t", {std::uint64_t{1} << 62}, GgmlType::kF64, 0}).ok());
+  EXPECT_EQ(*TensorBytes({"t", {std::uint64_t{1} << 59}, GgmlType::kF64, 0}), std::uint64_t{1} << 62);
 }
 
 TEST(Gguf, LayOutAlignsEveryTensor) {
