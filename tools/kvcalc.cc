@@ -26,6 +26,7 @@
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
 #include "config/hf_config.h"
+#include "gguf/gguf_model.h"
 #include "kvmodel/capacity.h"
 #include "kvmodel/catalog.h"
 #include "kvmodel/checked.h"
@@ -37,7 +38,6 @@
 #include "kvmodel/units.h"
 #include "kvmodel/weights.h"
 #include "nlohmann/json.hpp"
-#include "gguf/gguf_model.h"
 #include "tools/kvcalc_flags.h"
 
 ABSL_FLAG(std::string, model, "", "a catalog model (see --list_models)");

@@ -13,7 +13,8 @@
 //   BEGIN id
 //   LOG <every line llama.cpp logged>
 //   BREAKDOWN model=<bytes> context=<bytes> compute=<bytes>
-//   END ok | END refused | END crashed <signal>
+//   END ok | END refused (no context) | END load-failed (no model) |
+//   END bad-case | END crashed <signal>
 //
 // Each case runs in a child process: a failed llama.cpp assertion aborts,
 // and the parent reports it instead of dying with it.
@@ -92,6 +93,10 @@ llama_flash_attn_type FlashOf(const std::string& f) {
   return LLAMA_FLASH_ATTN_TYPE_AUTO;
 }
 
+// The child's exit codes: only a context llama.cpp would not create is a
+// refusal; a model that does not load is the tiny GGUF's fault.
+constexpr int kRefused = 2, kLoadFailed = 3, kBadCase = 4;
+
 // RunCase() is the child: load, create the context, print, exit.
 int RunCase(const Case& c) {
   llama_model_params mp = llama_model_default_params();
@@ -100,7 +105,7 @@ int RunCase(const Case& c) {
   // all-zero) file instead of reading it into RAM.
   mp.load_mode = c.no_alloc ? LLAMA_LOAD_MODE_NONE : LLAMA_LOAD_MODE_MMAP;
   llama_model* model = llama_model_load_from_file(c.model.c_str(), mp);
-  if (model == nullptr) return 3;
+  if (model == nullptr) return kLoadFailed;
   llama_context_params cp = llama_context_default_params();
   cp.n_ctx = c.n_ctx;
   cp.n_seq_max = c.n_seq;
@@ -110,9 +115,9 @@ int RunCase(const Case& c) {
   cp.flash_attn_type = FlashOf(c.flash);
   cp.swa_full = c.swa_full;
   cp.n_threads = cp.n_threads_batch = 1;
-  if (!TypeOf(c.type_k, cp.type_k) || !TypeOf(c.type_v, cp.type_v)) return 4;
+  if (!TypeOf(c.type_k, cp.type_k) || !TypeOf(c.type_v, cp.type_v)) return kBadCase;
   llama_context* ctx = llama_init_from_model(model, cp);
-  if (ctx == nullptr) return 2;
+  if (ctx == nullptr) return kRefused;
   std::size_t bytes[3] = {0, 0, 0};
   for (const auto& [buft, mb] : llama_get_memory_breakdown(ctx)) {
     bytes[0] += mb.model;
@@ -138,10 +143,12 @@ void Run(const Case& c) {
   }
   int status = 0;
   waitpid(pid, &status, 0);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-    std::printf("END ok\n");
-  } else if (WIFEXITED(status)) {
-    std::printf("END refused\n");
+  if (WIFEXITED(status)) {
+    const int rc = WEXITSTATUS(status);
+    std::printf("END %s\n", rc == 0          ? "ok"
+                           : rc == kRefused    ? "refused"
+                           : rc == kLoadFailed ? "load-failed"
+                                               : "bad-case");
   } else {
     std::printf("END crashed %d\n", WIFSIGNALED(status) ? WTERMSIG(status) : -1);
   }
