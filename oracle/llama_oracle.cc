@@ -46,6 +46,18 @@ std::string_view FlashName(kvmodel::FlashAttention f) {
   return "auto";
 }
 
+// WriteWhole() writes `text` to `path` through a temporary file renamed
+// into place, so a failed run leaves no half-written file.
+bool WriteWhole(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  std::ofstream out(tmp);
+  out << text;
+  if (out.flush() && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
+  std::remove(tmp.c_str());
+  std::fprintf(stderr, "llama_oracle: cannot write %s\n", path.c_str());
+  return false;
+}
+
 std::string GgufPath(const std::string& dir, const oracle::Case& c) {
   return absl::StrCat(dir, "/", c.from_config ? "config-" : "", std::string(c.model->name), ".gguf");
 }
@@ -93,9 +105,7 @@ int Plan(const std::string& dir, const std::vector<kvmodel::ModelSpec>& configs)
         << kvmodel::Info(l.type_k).name << '\t' << kvmodel::Info(l.type_v).name
         << '\t' << l.swa_full << '\t' << !c.setting->allocate << '\n';
   }
-  std::ofstream out(absl::StrCat(dir, "/cases.tsv"));
-  out << tsv.str();
-  return out.flush() ? 0 : 2;
+  return WriteWhole(absl::StrCat(dir, "/cases.tsv"), tsv.str()) ? 0 : 2;
 }
 
 // Observed is what the probe printed for one case.
@@ -252,7 +262,7 @@ void PrintLeftOut(const std::vector<kvmodel::ModelSpec>& configs) {
   }
 }
 
-void WriteObserved(std::ofstream& out, const oracle::Case& c, const Observed& o) {
+void WriteObserved(std::ostringstream& out, const oracle::Case& c, const Observed& o) {
   out << c.id << "\tend\t" << o.end << '\n';
   if (o.has_breakdown) {
     out << c.id << "\tbreakdown\tcontext=" << o.context << " compute=" << o.compute << '\n';
@@ -266,7 +276,7 @@ int Compare(const std::string& probe_output, const std::string& observed_tsv,
   const std::vector<oracle::Case> cases = oracle::Matrix(configs);
   const std::map<std::string, Observed> observed = ReadProbe(probe_output);
   std::map<std::string, std::pair<int, int>> cells;
-  std::ofstream data(observed_tsv);
+  std::ostringstream data;
   int exact = 0, differ = 0, refusals = 0;
   for (const oracle::Case& c : cases) {
     auto it = observed.find(c.id);
@@ -291,7 +301,7 @@ int Compare(const std::string& probe_output, const std::string& observed_tsv,
   PrintLeftOut(configs);
   std::printf("(%d of the exact cases are refusals matched by llama.cpp refusals)\n", refusals);
   std::printf("llama.cpp oracle: %zu cases, %d exact, %d differ\n", cases.size(), exact, differ);
-  return differ == 0 && data.flush() ? 0 : 1;
+  return WriteWhole(observed_tsv, data.str()) && differ == 0 ? 0 : 1;
 }
 
 }  // namespace
