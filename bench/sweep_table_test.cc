@@ -18,8 +18,8 @@ constexpr kvmodel::KvPlan kLlama =
     kvmodel::MakeKvPlan(kvmodel::WithKvFormats(kvmodel::kCatalog[2],
                                                kvmodel::StorageFormat::kBF16,
                                                kvmodel::StorageFormat::kBF16));
-static_assert(kLlama.full_layers == 32);
-static_assert(kLlama.k_bytes_per_layer_token == 2048);
+static_assert(kLlama.full_k_bytes_per_token == 32 * 2048);
+static_assert(kLlama.full_v_bytes_per_token == 32 * 2048);
 static_assert(kvmodel::PlanKvCacheBytes(kLlama, 256).k_bytes == 16'777'216);
 static_assert(kvmodel::PlanKvCacheBytes(kLlama, 256).v_bytes == 16'777'216);
 static_assert(RealRow(2).kv_bytes == 33'554'432);

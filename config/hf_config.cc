@@ -10,6 +10,8 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "config/hf_layers.h"
+#include "config/json_fields.h"
 #include "kvmodel/checked.h"
 #include "kvmodel/model.h"
 #include "nlohmann/json.hpp"
@@ -18,111 +20,11 @@ namespace kvtables::config {
 namespace {
 
 using Json = nlohmann::json;
-
-// ConfigError carries one line naming what is wrong with the file.
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-[[noreturn]] void Fail(const std::string& message) {
-  throw ConfigError("config.json: " + message);
-}
-
-// OneLine() keeps a message on one line.
-std::string OneLine(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return text;
-}
-
-// Brief() is a JSON value as a short string, for an error message. Lists
-// and objects are only named: printing them recurses as deep as they nest,
-// and a file nested a million levels deep overflowed the stack (a crash
-// kept as a regression test in config/hf_config_test.cc).
-std::string Brief(const Json& value) {
-  if (value.is_array()) {
-    return value.empty() ? "[]" : "a list of " + std::to_string(value.size());
-  }
-  if (value.is_object()) return value.empty() ? "{}" : "an object";
-  std::string text = value.dump(-1, ' ', true, Json::error_handler_t::replace);
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
-  return text;
-}
-
-// Fields reads keys of one JSON object, naming them with a prefix
-// ("text_config.") in errors. A key holding null counts as absent.
-class Fields {
- public:
-  Fields(const Json& object, std::string prefix)
-      : object_(object), prefix_(std::move(prefix)) {}
-
-  std::string Name(std::string_view key) const {
-    return prefix_ + std::string(key);
-  }
-
-  const Json* Find(std::string_view key) const {
-    const auto it = object_.find(std::string(key));
-    if (it == object_.end() || it->is_null()) return nullptr;
-    return &*it;
-  }
-
-  bool Has(std::string_view key) const { return Find(key) != nullptr; }
-
-  // OptionalUint() is a positive integer field, or nullopt when absent.
-  std::optional<std::uint64_t> OptionalUint(
-      std::string_view key,
-      std::uint64_t max = std::numeric_limits<std::uint32_t>::max()) const {
-    const Json* value = Find(key);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_number_integer()) {
-      Fail(Name(key) + " must be a positive integer, got " + Brief(*value));
-    }
-    if (value->is_number_unsigned()) {
-      const std::uint64_t v = value->get<std::uint64_t>();
-      if (v == 0) Fail(Name(key) + " must be positive, got 0");
-      if (v > max) Fail(Name(key) + " is too large: " + std::to_string(v));
-      return v;
-    }
-    const std::int64_t v = value->get<std::int64_t>();
-    if (v <= 0) Fail(Name(key) + " must be positive, got " + std::to_string(v));
-    if (static_cast<std::uint64_t>(v) > max) {
-      Fail(Name(key) + " is too large: " + std::to_string(v));
-    }
-    return static_cast<std::uint64_t>(v);
-  }
-
-  std::uint64_t RequiredUint(
-      std::string_view key,
-      std::uint64_t max = std::numeric_limits<std::uint32_t>::max()) const {
-    const auto v = OptionalUint(key, max);
-    if (!v) Fail(Name(key) + " is missing");
-    return *v;
-  }
-
-  std::optional<bool> OptionalBool(std::string_view key) const {
-    const Json* value = Find(key);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_boolean()) {
-      Fail(Name(key) + " must be true or false, got " + Brief(*value));
-    }
-    return value->get<bool>();
-  }
-
-  std::optional<std::string> OptionalString(std::string_view key) const {
-    const Json* value = Find(key);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_string()) {
-      Fail(Name(key) + " must be a string, got " + Brief(*value));
-    }
-    return value->get<std::string>();
-  }
-
- private:
-  const Json& object_;
-  std::string prefix_;
-};
+using internal::Brief;
+using internal::ConfigError;
+using internal::Fail;
+using internal::Fields;
+using internal::OneLine;
 
 std::uint32_t U32(std::uint64_t v) { return static_cast<std::uint32_t>(v); }
 
@@ -275,11 +177,20 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
                    U32(head_dim)};
   }
 
+  // Layers that differ: recurrent state, their own geometry, sharing.
+  const auto window = text.OptionalUint("sliding_window");
+  if (!kv_lora) {
+    out.layers = internal::ReadHfLayers(
+        text, {layers, heads, kv_heads, head_dim, hidden.value_or(0), window.value_or(0)},
+        notes);
+  }
+
   // Sliding windows.
   const Json* layer_types = text.Find("layer_types");
-  const auto window = text.OptionalUint("sliding_window");
   std::uint64_t sliding = 0;
-  if (layer_types != nullptr) {
+  if (!out.layers.empty()) {
+    // Counted layer by layer above.
+  } else if (layer_types != nullptr) {
     if (!layer_types->is_array()) {
       Fail(text.Name("layer_types") + " must be a list, got " +
            Brief(*layer_types));
@@ -368,8 +279,8 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
                    text.Has("n_routed_experts");
   const auto vocab = text.OptionalUint("vocab_size");
   const auto intermediate = text.OptionalUint("intermediate_size");
-  if (!moe && !kv_lora && m.cross_attention_layers == 0 && hidden && vocab &&
-      intermediate) {
+  if (!moe && !kv_lora && m.cross_attention_layers == 0 && out.layers.empty() &&
+      hidden && vocab && intermediate) {
     const bool tied = text.OptionalBool("tie_word_embeddings")
                           .value_or(top.OptionalBool("tie_word_embeddings")
                                         .value_or(gemma));
@@ -414,6 +325,7 @@ kvmodel::ModelSpec ImportedModel::Spec() const {
   spec.family = family;
   spec.hf_repo = hf_repo;
   spec.source = source;
+  spec.layers = layers;
   if (!parameters_estimated && spec.parameters_total == 0) {
     spec.parameters_total = 1;
     spec.parameters_active = 1;

@@ -17,6 +17,8 @@
 //                 on every layer, unless use_sliding_window is false (Qwen2)
 //                 or the window is no shorter than max_position_embeddings
 //   latent (MLA)  kv_lora_rank + qk_rope_head_dim values, one head, no V
+//   per layer     recurrent, MLP-only and shared layers, and layers of
+//                 their own geometry (config/hf_layers.h)
 //   cross-attn    cross_attention_layers (Llama 3.2 Vision), caching the
 //                 vision tokens: tiles x ((image_size / patch_size)^2 + 1)
 //   dtype         torch_dtype or dtype (bfloat16 when absent)
@@ -56,9 +58,12 @@ struct ImportedModel {
   std::string source;   // what was read, and every assumption made
   std::vector<std::string> notes;  // the assumptions, one per line
   bool parameters_estimated = false;  // else unknown: shape.parameters_* == 0
-  kvmodel::ModelSpec shape;  // without strings
+  kvmodel::ModelSpec shape;  // without strings or layers
+  // Layer by layer, when the layers differ (config/hf_layers.h); else empty
+  // and `shape` counts its layers by kind.
+  std::vector<kvmodel::LayerRun> layers;
 
-  // Spec() is `shape` with its strings pointing into this object. With an
+  // Spec() is `shape` with its strings and layers pointing into this object. With an
   // unknown parameter count the spec carries 1 (check parameters_estimated).
   kvmodel::ModelSpec Spec() const;
 };

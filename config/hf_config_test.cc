@@ -134,6 +134,54 @@ TEST(HfConfigTest, AgreesWithCatalog) {
             FindModel("llama-2-7b")->parameters_total);
 }
 
+// Hybrid and per-layer configs: bytes per token and the recurrent state
+// per sequence (f32, as llama.cpp keeps it), each computed by hand from the
+// published fields.
+TEST(HfConfigTest, Qwen3NextLayerByLayer) {
+  // 48 layers, full_attention_interval 4: 12 attend with 2 KV heads of
+  // 256; 36 gated DeltaNet layers: kernel 4 over 2 x 16 x 128 + 32 x 128
+  // channels, 32 value heads of 128 x 128.
+  const ImportedModel m = Load("qwen3-next-80b-a3b-thinking.json");
+  const kvmodel::ModelSpec spec = m.Spec();
+  ASSERT_TRUE(spec.per_layer());
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 12u * 2 * 256 * 2 * 2);
+  EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(spec),
+            36u * (3 * (2 * 16 * 128 + 32 * 128) + 32 * 128 * 128) * 4);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 3).kind, kvmodel::LayerKind::kFull);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 4).kind, kvmodel::LayerKind::kRecurrent);
+}
+
+TEST(HfConfigTest, Lfm2ShortConvolution) {
+  // full_attn_idxs: 6 of 16 layers attend, 8 KV heads of 1536 / 24; the
+  // other 10 keep conv_L_cache - 1 = 2 columns of 1536.
+  const ImportedModel m = Load("lfm2-700m.json");  // owns the layers
+  const kvmodel::ModelSpec spec = m.Spec();
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 6u * 8 * 64 * 2 * 2);
+  EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(spec), 10u * 2 * 1536 * 4);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 2).kind, kvmodel::LayerKind::kFull);
+}
+
+TEST(HfConfigTest, GraniteHybridMamba2) {
+  // 36 Mamba 2 layers: kernel 4 over 2 x 2048 + 2 x 128 channels, 64 heads
+  // of 128 x 64; 4 attention layers of 8 KV heads of 2048 / 32. The state is
+  // the 73.79 MiB llama.cpp logs for one sequence.
+  const ImportedModel m = Load("granite-4.0-h-micro.json");  // owns the layers
+  const kvmodel::ModelSpec spec = m.Spec();
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 4u * 8 * 64 * 2 * 2);
+  EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(spec), 77'377'536u);
+}
+
+TEST(HfConfigTest, Gemma4GlobalLayers) {
+  // 25 sliding layers of 8 KV heads of 256 (window 1024), 5 full layers of
+  // num_global_key_value_heads 2 of global_head_dim 512.
+  const ImportedModel m = Load("gemma-4-26b-a4b.json");  // owns the layers
+  const kvmodel::ModelSpec spec = m.Spec();
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 25u * 8 * 256 * 4 + 5u * 2 * 512 * 4);
+  EXPECT_EQ(kvmodel::ModelKvBytesPerTokenPastWindows(spec), 5u * 2 * 512 * 4);
+  EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(spec), 0u);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 0).window, 1024u);
+}
+
 std::string Error(const std::string& json) {
   const absl::StatusOr<ImportedModel> m = ParseHfConfig(json, "t");
   EXPECT_FALSE(m.ok()) << json;
@@ -152,6 +200,33 @@ TEST(HfConfigTest, GoodMinimal) {
   ASSERT_TRUE(m.ok()) << m.status();
   EXPECT_EQ(m->Spec().attention, (AttentionGeometry{2, 4, 2, 64, 64}));
   EXPECT_FALSE(m->parameters_estimated);  // no vocab or intermediate size
+}
+
+TEST(HfConfigTest, BadLayers) {
+  const std::string head =
+      R"({"num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+          "hidden_size": 256, "max_position_embeddings": 1024, )";
+  EXPECT_EQ(Error(head + R"("layer_types": ["attention", "rwkv"]})"),
+            "config.json: layer_types entry \"rwkv\" is not a layer kind kvtables "
+            "knows (full_attention, attention, sliding_attention, linear_attention, "
+            "mamba, conv)");
+  EXPECT_EQ(Error(head + R"("layer_types": ["mamba"]})"),
+            "config.json: layer_types has 1 entries for 2 num_hidden_layers");
+  EXPECT_EQ(Error(head + R"("layer_types": ["attention", "mamba"]})"),
+            "config.json: mamba_d_state is missing (a recurrent layer's state "
+            "cannot be sized without it)");
+  EXPECT_EQ(Error(head + R"("hybrid_override_pattern": "M?"})"),
+            "config.json: hybrid_override_pattern has '?', not one of M (mamba), "
+            "* (attention), - (MLP), E (MoE)");
+  EXPECT_EQ(Error(head + R"("num_kv_shared_layers": 2})"),
+            "config.json: num_kv_shared_layers must be below num_hidden_layers");
+  const std::string mamba = head + R"("layer_types": ["mamba", "attention"], "mamba_d_conv": 4, )";
+  EXPECT_EQ(Error(mamba + R"("mamba_d_state": 16, "mamba_n_heads": 3, "mamba_expand": 1})"),
+            "config.json: mamba_n_heads 3 does not divide the inner size 256");
+  EXPECT_EQ(Error(mamba + R"("mamba_d_state": 4294967295, "mamba_n_heads": 1, "mamba_expand": 1})"),
+            "config.json: mamba_d_state is too large: 8589934846");
+  EXPECT_EQ(Error(head + R"("layer_types": ["conv", "attention"], "conv_L_cache": 1})"),
+            "config.json: conv_L_cache: a convolution kernel needs at least 2 taps");
 }
 
 TEST(HfConfigTest, BadInput) {
@@ -203,8 +278,8 @@ TEST(HfConfigTest, BadInput) {
   EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
                       "hidden_size": 256, "max_position_embeddings": 8,
                       "layer_types": ["full_attention", "mamba"]})"),
-            "config.json: layer_types entry \"mamba\" is not "
-            "sliding_attention or full_attention");
+            "config.json: mamba_d_state is missing (a recurrent layer's state "
+            "cannot be sized without it)");
   EXPECT_EQ(Error(R"({"num_hidden_layers": 2, "num_attention_heads": 4,
                       "hidden_size": 256, "max_position_embeddings": 8,
                       "layer_types": ["full_attention", "sliding_attention"]})"),

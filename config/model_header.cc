@@ -30,6 +30,28 @@ void Field(std::string& out, std::string_view name, std::uint64_t value) {
   out += "    ." + std::string(name) + " = " + std::to_string(value) + ",\n";
 }
 
+// Enumerator names, in kvmodel::LayerKind order.
+constexpr std::string_view kKindEnumerators[] = {
+    "kFull", "kSliding", "kChunked", "kCross", "kRecurrent", "kShared", "kNone",
+};
+
+// LayerRuns() is the definition of the model's per-layer array `name`.
+std::string LayerRuns(const kvmodel::ModelSpec& m, const std::string& name) {
+  std::string out = "inline constexpr kvmodel::LayerRun " + name + "[] = {\n";
+  for (const kvmodel::LayerRun& run : m.layers) {
+    const kvmodel::LayerMemory& l = run.layer;
+    out += "    {" + std::to_string(run.count) + ", {kvmodel::LayerKind::" +
+           std::string(kKindEnumerators[static_cast<std::size_t>(l.kind)]) + ", " +
+           std::to_string(l.num_kv_heads) + ", " + std::to_string(l.k_head_dim) + ", " +
+           std::to_string(l.v_head_dim) + ", " + std::to_string(l.window) + ", " +
+           std::to_string(l.conv_kernel) + ", " + std::to_string(l.conv_channels) + ", " +
+           std::to_string(l.state_heads) + ", " + std::to_string(l.state_k_dim) + ", " +
+           std::to_string(l.state_v_dim) + ", " +
+           std::to_string(l.source_layer) + "}},\n";
+  }
+  return out + "};\n";
+}
+
 }  // namespace
 
 std::string CppStringLiteral(std::string_view text) {
@@ -76,6 +98,8 @@ std::string RenderModelHeader(const kvmodel::ModelSpec& m,
   out += "#include \"kvmodel/model.h\"\n\n";
   out += "namespace " + names.name_space + " {\n\n";
   out += "// clang-format off\n";
+  const std::string layers = names.constant + "Layers";
+  if (m.per_layer()) out += LayerRuns(m, layers);
   out += "inline constexpr kvmodel::ModelSpec " + names.constant + "{\n";
   out += "    .name = " + CppStringLiteral(m.name) + ",\n";
   out += "    .family = " + CppStringLiteral(m.family) + ",\n";
@@ -91,6 +115,8 @@ std::string RenderModelHeader(const kvmodel::ModelSpec& m,
   Field(out, "cross_attention_layers", m.cross_attention_layers);
   Field(out, "cross_attention_tokens", m.cross_attention_tokens);
   Field(out, "no_cache_layers", m.no_cache_layers);
+  if (m.per_layer()) out += "    .layers = " + layers + ",\n";
+  out += "    .state_format = " + Format(m.state_format) + ",\n";
   Field(out, "kv_lora_rank", m.kv_lora_rank);
   Field(out, "qk_rope_head_dim", m.qk_rope_head_dim);
   Field(out, "parameters_total", m.parameters_total);

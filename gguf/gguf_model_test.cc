@@ -19,10 +19,10 @@ TEST(GgufModel, CatalogModelsReadBackWithTheirGeometry) {
     absl::StatusOr<GgufModel> read = ImportModel(*file, "x");
     ASSERT_TRUE(read.ok()) << m.name << ": " << read.status();
     const kvmodel::ModelSpec& got = read->model.shape;
-    const kvmodel::KvPlan want = kvmodel::MakeKvPlan(m);
-    const kvmodel::KvPlan have = kvmodel::MakeKvPlan(read->model.Spec());
-    EXPECT_EQ(have.k_bytes_per_layer_token, want.k_bytes_per_layer_token) << m.name;
-    EXPECT_EQ(have.v_bytes_per_layer_token, want.v_bytes_per_layer_token) << m.name;
+    EXPECT_EQ(kvmodel::KBytesPerTokenPerLayer(got.attention),
+              kvmodel::KBytesPerTokenPerLayer(m.attention)) << m.name;
+    EXPECT_EQ(kvmodel::VBytesPerTokenPerLayer(got.attention),
+              kvmodel::VBytesPerTokenPerLayer(m.attention)) << m.name;
     EXPECT_EQ(got.max_context_tokens, m.max_context_tokens) << m.name;
     // What llama.cpp allocates is the same: windows llama.cpp turns off
     // (Phi-3, an all-sliding llama) are off in the file's model too.
@@ -62,7 +62,7 @@ TEST(GgufModel, WeightsAreTheSumOfTheTensorTable) {
   EXPECT_EQ(m->tensor_bytes, 73'728'000u + 107'520'000u + 16'384u);
   EXPECT_EQ(m->parameters, 2u * 4096 * 32000 + 4096);
   // The cache: 32 layers x 8 heads x 128 x 2 (K, V) x 2 bytes per token.
-  EXPECT_EQ(kvmodel::MakeKvPlan(m->model.Spec()).k_bytes_per_layer_token, 8u * 128 * 2);
+  EXPECT_EQ(kvmodel::KBytesPerTokenPerLayer(m->model.shape.attention), 8u * 128 * 2);
 }
 
 TEST(GgufModel, WhatItCannotModelIsAnErrorNamingIt) {

@@ -58,12 +58,16 @@ constexpr ByteFraction MeanTokens(const Workload& w) {
   return {CheckedAdd(CheckedMul(2, w.prompt_tokens), w.decode_steps - 1), 2};
 }
 
-// KvBytes is a KV cache size with its key and value parts.
+// KvBytes is a KV cache size with its key and value parts, and the
+// recurrent state of models that keep one (kvmodel/layers.h).
 struct KvBytes {
   std::uint64_t k_bytes = 0;
   std::uint64_t v_bytes = 0;
+  std::uint64_t state_bytes = 0;
 
-  constexpr std::uint64_t total() const { return CheckedAdd(k_bytes, v_bytes); }
+  constexpr std::uint64_t total() const {
+    return CheckedAdd(CheckedAdd(k_bytes, v_bytes), state_bytes);
+  }
   friend constexpr bool operator==(const KvBytes&, const KvBytes&) = default;
 };
 
@@ -72,7 +76,7 @@ constexpr KvBytes KvCacheBytes(const AttentionGeometry& g, std::uint64_t tokens,
                                std::uint64_t batch_size = 1) {
   const std::uint64_t cells = CheckedMul(tokens, batch_size);
   return {CheckedMul(KBytesPerToken(g), cells),
-          CheckedMul(VBytesPerToken(g), cells)};
+          CheckedMul(VBytesPerToken(g), cells), 0};
 }
 
 // PeakKvCacheBytes() is the cache at the end of the workload's horizon.

@@ -6,6 +6,13 @@
 //   llama_kv_cache: size = %7.2f MiB (%6u cells, %3d layers, %2u/%u seqs),
 //                   K (%s): %7.2f MiB, V (%s): %7.2f MiB
 //
+// and its recurrent-state line (src/llama-memory-recurrent.cpp), with
+// n_rs_seq = 0 (no snapshots for rollback) and no PLE row (P):
+//
+//   llama_memory_recurrent: size = %7.2f MiB (%6u cells, %3d layers,
+//                   %2u seqs %2u rs_seq), R (f32): %7.2f MiB,
+//                   S (f32): %7.2f MiB, P (f32): %7.2f MiB
+//
 // where each MiB figure is `(float)bytes / (1024.0f * 1024.0f)`: the byte
 // count is first rounded to a float (24 significant bits, ties to even),
 // then printed with %.2f, which rounds the exact binary value to two places
@@ -94,12 +101,33 @@ inline std::string LlamaCppKvCacheLine(const LlamaCppCache& c,
   return buf;
 }
 
-// LlamaCppLogLines() is every cache line llama.cpp logs for `a`, in its
-// order: the full-attention cache, then the sliding-window one.
+// LlamaCppRecurrentLine() is the "llama_memory_recurrent: size = ..." line
+// llama.cpp logs for state `r` of a context with `n_seq_max` sequences.
+inline std::string LlamaCppRecurrentLine(const LlamaCppRecurrent& r,
+                                         const LlamaCppSettings& s) {
+  char buf[256];
+  std::snprintf(
+      buf, sizeof buf,
+      "llama_memory_recurrent: size = %s MiB (%6llu cells, %3u layers, %2u "
+      "seqs  0 rs_seq), R (f32): %s MiB, S (f32): %s MiB, P (f32): %s MiB",
+      internal::MiBField(r.total_bytes()).c_str(),
+      static_cast<unsigned long long>(r.cells), r.model_layers, s.n_seq_max,
+      internal::MiBField(r.r_bytes).c_str(),
+      internal::MiBField(r.s_bytes).c_str(), internal::MiBField(0).c_str());
+  return buf;
+}
+
+// LlamaCppLogLines() is every memory line llama.cpp logs for `a`, in its
+// order: the full-attention cache, the sliding-window one, then the
+// recurrent state.
 inline std::vector<std::string> LlamaCppLogLines(const LlamaCppAllocation& a,
                                                  const LlamaCppSettings& s) {
-  std::vector<std::string> lines = {LlamaCppKvCacheLine(a.base, s)};
+  std::vector<std::string> lines;
+  if (a.base.layers > 0) lines.push_back(LlamaCppKvCacheLine(a.base, s));
   if (a.swa.layers > 0) lines.push_back(LlamaCppKvCacheLine(a.swa, s));
+  if (a.recurrent.recurrent_layers > 0) {
+    lines.push_back(LlamaCppRecurrentLine(a.recurrent, s));
+  }
   return lines;
 }
 

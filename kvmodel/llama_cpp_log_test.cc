@@ -102,3 +102,45 @@ TEST(LlamaCppLog, AtMost256Sequences) {
 
 }  // namespace
 }  // namespace kvmodel
+
+namespace kvmodel {
+namespace {
+
+// granite-4.0-h-micro layer by layer: the lines the real llama.cpp printed
+// for its geometry at -c 4096, one sequence (the oracle's "default" case;
+// the 73.79 MiB state is also the figure of the llama.cpp log).
+constexpr ModelSpec kGraniteMicro{
+    .name = "granite-4.0-h-micro",
+    .attention = {40, 32, 8, 64, 64},
+    .layers = internal::kGraniteMicroLayers,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 131'072,
+};
+static_assert(LlamaCppKvCache(kGraniteMicro, LlamaCppSettings{.n_ctx = 4096}).total_bytes() ==
+              110'931'968);
+static_assert(LlamaCppKvCache(kGraniteMicro, LlamaCppSettings{.n_ctx = 4096})
+                  .recurrent.s_bytes == 72 * (1 << 20));
+
+TEST(LlamaCppLog, HybridRecurrentLines) {
+  LlamaCppSettings s;
+  s.n_ctx = 4096;
+  const LlamaCppAllocation a = LlamaCppKvCache(kGraniteMicro, s);
+  EXPECT_EQ(a.total_bytes(), 110'931'968u);  // the probe's context bytes
+  const std::vector<std::string> lines = LlamaCppLogLines(a, s);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0],
+            "llama_kv_cache: size =   32.00 MiB (  4096 cells,   4 layers,  1/1 seqs), "
+            "K (f16):   16.00 MiB, V (f16):   16.00 MiB");
+  EXPECT_EQ(lines[1],
+            "llama_memory_recurrent: size =   73.79 MiB (     1 cells,  40 layers,  1 seqs  "
+            "0 rs_seq), R (f32):    1.79 MiB, S (f32):   72.00 MiB, P (f32):    0.00 MiB");
+  // The state is one cell per sequence, whatever the context and types.
+  s.n_seq_max = 4;
+  s.n_ctx = 4 * 8192;
+  s.type_k = s.type_v = StorageFormat::kQ8_0;
+  EXPECT_EQ(LlamaCppKvCache(kGraniteMicro, s).recurrent.total_bytes(), 4u * 77'377'536);
+}
+
+}  // namespace
+}  // namespace kvmodel

@@ -61,9 +61,44 @@ static_assert(ModelMeanKvCacheBytes(kDense, {7, 0, 2}) ==
 // A plan keeps the model's coefficients: Gemma 2 2B has 13 full and 13
 // sliding layers of 4 KV heads x 256 values x 2 bytes = 2,048 K bytes.
 constexpr KvPlan kGemmaPlan = MakeKvPlan(kGemma2_2B);
-static_assert(kGemmaPlan.full_layers == 13 && kGemmaPlan.sliding_layers == 13);
-static_assert(kGemmaPlan.k_bytes_per_layer_token == 2048);
+static_assert(kGemmaPlan.full_k_bytes_per_token == 13 * 2048);
+static_assert(kGemmaPlan.windowed_count == 1);
+static_assert(kGemmaPlan.windowed[0].window_tokens == 4096);
+static_assert(kGemmaPlan.windowed[0].v_bytes_per_token == 13 * 2048);
 static_assert(PlanKvCacheBytes(kGemmaPlan, 8192).total() == 654'311'424);
+
+// granite-4.0-h-micro layer by layer (kvmodel/layers.h): the recurrent
+// state is the same at any length and for any cache format, per sequence.
+constexpr ModelSpec kGraniteMicro{
+    .name = "granite-4.0-h-micro",
+    .attention = {40, 32, 8, 64, 64},
+    .layers = internal::kGraniteMicroLayers,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 131'072,
+};
+static_assert(ModelStateBytesPerSequence(kGraniteMicro) == 77'377'536);
+static_assert(ModelKvBytesPerToken(kGraniteMicro) == 4 * 8 * 64 * 2 * 2);
+static_assert(ModelKvCacheBytes(kGraniteMicro, 4096, 2).state_bytes == 2 * 77'377'536);
+static_assert(ModelKvCacheBytes(kGraniteMicro, 4096).total() ==
+              4096 * 8192 + 77'377'536);
+
+TEST(ModelTest, PerLayerWithRecurrentState) {
+  EXPECT_EQ(ModelStateBytesPerSequence(kGraniteMicro), 77'377'536u);
+  const KvBytes two = ModelKvCacheBytes(kGraniteMicro, 4096, 2);
+  EXPECT_EQ(two.k_bytes, 2u * 4096 * 4 * 8 * 64 * 2);
+  EXPECT_EQ(two.state_bytes, 2u * 77'377'536);
+  // The mean over a decode horizon keeps the state whole.
+  EXPECT_EQ(ModelMeanKvCacheBytes(kGraniteMicro, {100, 2, 1}),
+            (ByteFraction{(100 * 8192 + 77'377'536) * 2 + 8192, 2}));
+  ModelSpec m = kGraniteMicro;
+  m.attention.num_layers = 41;
+  EXPECT_THROW(ModelKvBytesPerToken(m), InvalidModel);
+  m = kGraniteMicro;
+  m.sliding_window_layers = 1;
+  m.sliding_window_tokens = 4096;
+  EXPECT_THROW(ModelKvBytesPerToken(m), InvalidModel);
+}
 
 TEST(ModelTest, LayerKinds) {
   EXPECT_EQ(ModelKvCacheBytes(kGemma2_2B, 8192).total(), 654'311'424u);

@@ -14,6 +14,11 @@
 //               : 1) + n_ubatch), 256), or `cells` with --swa-full
 //   per layer   K bytes = row(type_k, n_head_kv * head_k) * cells * streams
 //               V bytes = row(type_v, n_head_kv * head_v) * cells * streams
+//               (each layer its own heads and sizes; with -fa off, V is
+//               stored transposed and every V row is the widest layer's)
+//   recurrent   max(1, n_seq_max) cells of every recurrent layer's conv (R)
+//               and state (S) values in f32 (llama_memory_recurrent), beside
+//               the KV cache of the attention layers of a hybrid
 //
 // where row(t, n) is n values in t's blocks (q8_0: 34 bytes per 32 values,
 // kvmodel/storage_format.h). Multi-head latent attention (DeepSeek-V2/V3)
@@ -97,10 +102,27 @@ struct LlamaCppCache {
   }
 };
 
-// LlamaCppAllocation is everything llama.cpp allocates for the KV cache.
+// LlamaCppRecurrent is llama.cpp's recurrent state, as its
+// "llama_memory_recurrent: size = ..." line reports it: one cell of every
+// recurrent layer's conv (R) and SSM (S) state per sequence, in f32.
+struct LlamaCppRecurrent {
+  std::uint64_t cells = 0;             // max(1, n_seq_max)
+  std::uint32_t model_layers = 0;      // the line's "layers": all layers
+  std::uint32_t recurrent_layers = 0;  // zero: no recurrent memory
+  std::uint64_t r_bytes = 0;
+  std::uint64_t s_bytes = 0;
+
+  constexpr std::uint64_t total_bytes() const {
+    return CheckedAdd(r_bytes, s_bytes);
+  }
+};
+
+// LlamaCppAllocation is everything llama.cpp allocates for the model's
+// memory: the KV caches and the recurrent state.
 struct LlamaCppAllocation {
   LlamaCppCache base;  // full-attention layers (all layers of most models)
   LlamaCppCache swa;   // sliding-window layers; layers == 0 when none
+  LlamaCppRecurrent recurrent;
   bool flash_attn_forced_on = false;  // auto turned on for a quantized V
 
   constexpr std::uint64_t k_bytes() const {
@@ -110,14 +132,54 @@ struct LlamaCppAllocation {
     return CheckedAdd(base.v_bytes, swa.v_bytes);
   }
   constexpr std::uint64_t total_bytes() const {
-    return CheckedAdd(k_bytes(), v_bytes());
+    return CheckedAdd(CheckedAdd(k_bytes(), v_bytes()),
+                      recurrent.total_bytes());
   }
 };
 
+namespace internal {
+
+// LlamaCppLayerCounts counts a model's layers as llama.cpp groups them.
+struct LlamaCppLayerCounts {
+  std::uint32_t full = 0;
+  std::uint32_t windowed = 0;  // sliding and chunked
+  std::uint32_t cross = 0;
+  std::uint32_t recurrent = 0;
+  std::uint64_t window = 0;    // the windowed layers' window (n_swa)
+  std::uint64_t widest_v_row = 0;  // values: n_embd_v_gqa_max
+};
+
+constexpr LlamaCppLayerCounts CountLlamaCppLayers(const ModelSpec& m) {
+  LlamaCppLayerCounts c;
+  ForEachLayerRun(m, [&](const LayerRun& run) {
+    const LayerMemory& l = run.layer;
+    switch (l.kind) {
+      case LayerKind::kFull: c.full += run.count; break;
+      case LayerKind::kSliding:
+      case LayerKind::kChunked:
+        Require(c.window == 0 || c.window == l.window,
+                "llama.cpp has one sliding window per model (n_swa)");
+        c.windowed += run.count;
+        c.window = l.window;
+        break;
+      case LayerKind::kCross: c.cross += run.count; break;
+      case LayerKind::kRecurrent: c.recurrent += run.count; break;
+      case LayerKind::kShared:
+      case LayerKind::kNone: break;
+    }
+    c.widest_v_row = std::max<std::uint64_t>(
+        c.widest_v_row, CheckedMul(l.num_kv_heads, l.v_head_dim));
+  });
+  return c;
+}
+
+}  // namespace internal
+
 // LlamaCppUsesSwaCache() is whether llama.cpp gives `m` a separate
-// sliding-window cache: only when sliding layers are mixed with full ones.
+// sliding-window cache: only when windowed layers are mixed with full ones.
 constexpr bool LlamaCppUsesSwaCache(const ModelSpec& m) {
-  return m.sliding_window_layers > 0 && m.full_attention_layers() > 0;
+  const internal::LlamaCppLayerCounts c = internal::CountLlamaCppLayers(m);
+  return c.windowed > 0 && c.full > 0;
 }
 
 // LlamaCppCellsPerStream() is the cells of each stream of the full cache.
@@ -164,6 +226,22 @@ namespace internal {
 
 constexpr bool Quantized(StorageFormat f) { return Info(f).block_elements > 1; }
 
+// RequireLlamaCppAcceptsHead() is the block check of one attention layer:
+// with flash attention on or auto, each head must be whole blocks.
+constexpr void RequireLlamaCppAcceptsHead(const ModelSpec& m,
+                                          const LayerMemory& l,
+                                          const LlamaCppSettings& s) {
+  const std::uint32_t v_head = m.latent_attention() ? m.kv_lora_rank : l.v_head_dim;
+  Require(l.k_head_dim % Info(s.type_k).block_elements == 0,
+          "llama.cpp refuses a K cache type whose block does not divide the "
+          "K head size with flash attention on (it stops with \"does not "
+          "divide n_embd_head_k\")");
+  Require(v_head % Info(s.type_v).block_elements == 0,
+          "llama.cpp refuses a V cache type whose block does not divide the "
+          "V head size with flash attention on (it stops with \"does not "
+          "divide n_embd_head_v\")");
+}
+
 // RequireLlamaCppAccepts() stops where llama_init_from_model refuses.
 constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
                                       const LlamaCppSettings& s) {
@@ -176,7 +254,7 @@ constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
           "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
   Require(Info(s.type_v).block_bytes != 1 || Info(s.type_v).block_elements != 1,
           "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
-  Require(m.cross_attention_layers == 0,
+  Require(CountLlamaCppLayers(m).cross == 0,
           "llama.cpp has no cross-attention (vision) KV cache");
   Require(!m.latent_attention() || s.type_k == s.type_v,
           "llama.cpp refuses different K and V cache types for a latent "
@@ -186,31 +264,53 @@ constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
           "llama.cpp refuses a quantized V cache without flash attention "
           "(it stops with \"quantized V cache requires flash_attn\")");
   if (s.flash_attn == FlashAttention::kOff) return;
-  const std::uint32_t v_head =
-      m.latent_attention() ? m.kv_lora_rank : m.attention.v_head_dim;
-  Require(m.attention.k_head_dim % Info(s.type_k).block_elements == 0,
-          "llama.cpp refuses a K cache type whose block does not divide the "
-          "K head size with flash attention on (it stops with \"does not "
-          "divide n_embd_head_k\")");
-  Require(v_head % Info(s.type_v).block_elements == 0,
-          "llama.cpp refuses a V cache type whose block does not divide the "
-          "V head size with flash attention on (it stops with \"does not "
-          "divide n_embd_head_v\")");
+  ForEachLayerRun(m, [&](const LayerRun& run) {
+    if (run.layer.attends()) RequireLlamaCppAcceptsHead(m, run.layer, s);
+  });
 }
 
-constexpr LlamaCppCache LlamaCppCacheOf(const ModelSpec& m,
-                                        const LlamaCppSettings& s,
-                                        std::uint32_t layers,
-                                        std::uint64_t cells_per_stream) {
-  const std::uint64_t k_row = StorageBytes(
-      s.type_k, CheckedMul(m.attention.num_kv_heads, m.attention.k_head_dim));
-  const std::uint64_t v_row = StorageBytes(
-      s.type_v, CheckedMul(m.attention.num_kv_heads, m.attention.v_head_dim));
-  const std::uint32_t streams = LlamaCppStreams(s);
-  const std::uint64_t layer_cells =
-      CheckedMul(CheckedMul(cells_per_stream, streams), layers);
-  return {cells_per_stream, streams, layers, CheckedMul(k_row, layer_cells),
-          CheckedMul(v_row, layer_cells)};
+// LlamaCppCacheRows are the K and V bytes per cell of one layer.
+struct LlamaCppCacheRows {
+  std::uint64_t k = 0;
+  std::uint64_t v = 0;
+};
+
+// LlamaCppRows() is a layer's rows: K of its own width; V of its own width
+// with flash attention, else (V stored transposed) of the widest layer's
+// (llama-kv-cache.cpp, TAG_V_CACHE_VARIABLE); no V for MLA (PR #19067).
+constexpr LlamaCppCacheRows LlamaCppRows(const ModelSpec& m,
+                                         const LlamaCppSettings& s,
+                                         const LayerMemory& l,
+                                         std::uint64_t widest_v_row) {
+  const std::uint64_t v_values = s.flash_attn == FlashAttention::kOff
+                                     ? widest_v_row
+                                     : CheckedMul(l.num_kv_heads, l.v_head_dim);
+  return {StorageBytes(s.type_k, CheckedMul(l.num_kv_heads, l.k_head_dim)),
+          m.latent_attention() ? 0 : StorageBytes(s.type_v, v_values)};
+}
+
+// AddLlamaCppLayers() adds `run` to `cache` of `cells_per_stream` cells.
+constexpr void AddLlamaCppLayers(LlamaCppCache& cache, const ModelSpec& m,
+                                 const LlamaCppSettings& s, const LayerRun& run,
+                                 std::uint64_t widest_v_row) {
+  const LlamaCppCacheRows rows = LlamaCppRows(m, s, run.layer, widest_v_row);
+  const std::uint64_t layer_cells = CheckedMul(
+      CheckedMul(cache.cells_per_stream, cache.streams), run.count);
+  cache.layers += run.count;
+  cache.k_bytes = CheckedAdd(cache.k_bytes, CheckedMul(rows.k, layer_cells));
+  cache.v_bytes = CheckedAdd(cache.v_bytes, CheckedMul(rows.v, layer_cells));
+}
+
+// AddLlamaCppState() adds a recurrent run: R and S rows of f32 per cell.
+constexpr void AddLlamaCppState(LlamaCppRecurrent& state, const LayerRun& run) {
+  const std::uint64_t cells = CheckedMul(state.cells, run.count);
+  state.recurrent_layers += run.count;
+  state.r_bytes = CheckedAdd(
+      state.r_bytes,
+      CheckedMul(StorageBytes(StorageFormat::kF32, ConvStateValues(run.layer)), cells));
+  state.s_bytes = CheckedAdd(
+      state.s_bytes,
+      CheckedMul(StorageBytes(StorageFormat::kF32, SsmStateValues(run.layer)), cells));
 }
 
 }  // namespace internal
@@ -219,24 +319,30 @@ constexpr LlamaCppCache LlamaCppCacheOf(const ModelSpec& m,
 // own K/V formats are ignored (llama.cpp's are s.type_k and s.type_v).
 constexpr LlamaCppAllocation LlamaCppKvCache(const ModelSpec& model,
                                              const LlamaCppSettings& s) {
-  Validate(model.attention);
+  Validate(model);
   internal::RequireLlamaCppAccepts(model, s);
   const ModelSpec m = WithKvFormats(model, s.type_k, s.type_v);
-  const bool v_quantized = internal::Quantized(s.type_v);
+  const internal::LlamaCppLayerCounts counts = internal::CountLlamaCppLayers(m);
+  const bool use_swa = counts.windowed > 0 && counts.full > 0;
   LlamaCppAllocation a;
-  a.flash_attn_forced_on = v_quantized && s.flash_attn == FlashAttention::kAuto;
-  const std::uint64_t cells = LlamaCppCellsPerStream(s);
-  const std::uint32_t caching_layers =
-      m.attention.num_layers - m.cross_attention_layers - m.no_cache_layers;
-  if (LlamaCppUsesSwaCache(m)) {
-    a.base = internal::LlamaCppCacheOf(m, s, m.full_attention_layers(), cells);
-    a.swa = internal::LlamaCppCacheOf(
-        m, s, m.sliding_window_layers,
-        LlamaCppSwaCellsPerStream(s, m.sliding_window_tokens));
-  } else {
-    a.base = internal::LlamaCppCacheOf(m, s, caching_layers, cells);
-    a.swa = {0, LlamaCppStreams(s), 0, 0, 0};
-  }
+  a.flash_attn_forced_on =
+      internal::Quantized(s.type_v) && s.flash_attn == FlashAttention::kAuto;
+  a.base = {LlamaCppCellsPerStream(s), LlamaCppStreams(s), 0, 0, 0};
+  a.swa = {use_swa ? LlamaCppSwaCellsPerStream(s, counts.window) : 0,
+           LlamaCppStreams(s), 0, 0, 0};
+  a.recurrent = {std::max<std::uint64_t>(1, s.n_seq_max), m.attention.num_layers,
+                 0, 0, 0};
+  ForEachLayerRun(m, [&](const LayerRun& run) {
+    const LayerKind kind = run.layer.kind;
+    if (kind == LayerKind::kRecurrent) {
+      internal::AddLlamaCppState(a.recurrent, run);
+    } else if (run.layer.attends()) {
+      const bool windowed =
+          kind == LayerKind::kSliding || kind == LayerKind::kChunked;
+      internal::AddLlamaCppLayers(use_swa && windowed ? a.swa : a.base, m, s,
+                                  run, counts.widest_v_row);
+    }
+  });
   return a;
 }
 

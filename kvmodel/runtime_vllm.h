@@ -56,9 +56,24 @@ struct VllmSettings {
   StorageFormat kv_format = StorageFormat::kBF16;  // model dtype, or fp8
 };
 
+namespace internal {
+
+// RequireVllmModelled() refuses what these rules do not size: a model given
+// layer by layer (recurrent state, layers of their own geometry) needs
+// vLLM's per-spec KV cache groups, which are not modelled yet.
+constexpr void RequireVllmModelled(const ModelSpec& m) {
+  Require(!m.per_layer(),
+          "kvtables' vLLM rules do not size models whose layers differ "
+          "(recurrent state or layers of their own geometry) yet: use "
+          "--runtime=llama.cpp or the analytic answer");
+}
+
+}  // namespace internal
+
 // VllmKvHeadsPerRank() is the KV heads each tensor-parallel rank holds.
 constexpr std::uint32_t VllmKvHeadsPerRank(const ModelSpec& m,
                                            std::uint32_t tensor_parallel) {
+  internal::RequireVllmModelled(m);
   Require(tensor_parallel > 0, "tensor_parallel must be positive");
   if (m.latent_attention()) return 1;
   const std::uint32_t heads = m.attention.num_kv_heads;
@@ -94,6 +109,7 @@ struct VllmGroups {
 // type; for a hybrid, groups of the smaller type's layer count (the larger's
 // when it is under 1.5 times the smaller).
 constexpr VllmGroups VllmLayerGroups(const ModelSpec& m) {
+  internal::RequireVllmModelled(m);
   Require(m.cross_attention_layers == 0,
           "vLLM's cross-attention (encoder) cache is not modelled");
   const std::uint32_t full = m.full_attention_layers();

@@ -128,7 +128,10 @@ std::uint64_t FieldAfter(absl::string_view line, absl::string_view key) {
 
 void ReadLog(absl::string_view log, Observed& o) {
   o.log.emplace_back(log);
-  if (absl::StartsWith(log, "llama_kv_cache: size =")) o.cache_lines.emplace_back(log);
+  if (absl::StartsWith(log, "llama_kv_cache: size =") ||
+      absl::StartsWith(log, "llama_memory_recurrent: size =")) {
+    o.cache_lines.emplace_back(log);
+  }
   if (absl::StrContains(log, "buffer size") || absl::StrContains(log, "size =")) {
     o.memory_lines.emplace_back(log);
   }

@@ -42,6 +42,11 @@ class Builder {
   void Layer(int i, std::string_view what, std::vector<std::uint64_t> dims) {
     Tensor(absl::StrFormat("blk.%d.%s", i, std::string(what)), std::move(dims));
   }
+  // F32Layer(): a state-space parameter, kept in f32 as converters do.
+  void F32Layer(int i, std::string_view what, std::vector<std::uint64_t> dims) {
+    file_.tensors.push_back({absl::StrFormat("blk.%d.%s", i, std::string(what)),
+                             std::move(dims), GgmlType::kF32, 0});
+  }
   const std::string& arch() const { return arch_; }
 
  private:
@@ -73,7 +78,10 @@ void AddCommonMeta(Builder& b, const kvmodel::ModelSpec& m, const Geometry& g) {
   b.Meta("embedding_length", Value::U32(g.embd));
   b.Meta("feed_forward_length", Value::U32(kFeedForward));
   b.Meta("attention.head_count", Value::U32(g.heads));
-  b.Meta("attention.head_count_kv", Value::U32(g.kv_heads));
+  // granitehybrid and lfm2 give KV heads per layer (AddHeadCounts).
+  if (b.arch() != "granitehybrid" && b.arch() != "lfm2") {
+    b.Meta("attention.head_count_kv", Value::U32(g.kv_heads));
+  }
   b.Meta("attention.key_length", Value::U32(g.head_k));
   b.Meta("attention.value_length", Value::U32(g.head_v));
   const bool layer_norm = b.arch() == "falcon" || b.arch() == "phi2";
@@ -202,6 +210,148 @@ void AddDeepSeekLayers(Builder& b, const kvmodel::ModelSpec& m, const Geometry& 
   }
 }
 
+// PerLayer is a per-layer model's layers, one entry per layer, and the
+// recurrent geometry they share.
+struct PerLayer {
+  std::vector<kvmodel::LayerMemory> layers;
+  kvmodel::LayerMemory state;  // the recurrent layers' (zero when none)
+};
+
+PerLayer PerLayerOf(const kvmodel::ModelSpec& m) {
+  PerLayer p;
+  kvmodel::ForEachLayerRun(m, [&](const kvmodel::LayerRun& run) {
+    for (std::uint32_t i = 0; i < run.count; ++i) p.layers.push_back(run.layer);
+    if (run.layer.kind == kvmodel::LayerKind::kRecurrent) p.state = run.layer;
+  });
+  return p;
+}
+
+// AddHeadCounts(): KV heads per layer, zero on the recurrent ones (how
+// granitehybrid and lfm2 tell their layers apart).
+void AddHeadCounts(Builder& b, const PerLayer& p) {
+  std::vector<std::uint32_t> kv;
+  for (const kvmodel::LayerMemory& l : p.layers) kv.push_back(l.num_kv_heads);
+  b.Meta("attention.head_count_kv", Value::U32Array(kv));
+}
+
+// Mamba 2 / gated DeltaNet state as llama.cpp's ssm keys hold it: d_inner
+// = heads x v, d_state = k, groups from the conv channels.
+struct SsmKeys {
+  std::uint64_t conv, inner, state, heads, groups;
+};
+
+SsmKeys SsmKeysOf(const kvmodel::LayerMemory& l) {
+  const std::uint64_t inner = std::uint64_t{l.state_heads} * l.state_v_dim;
+  return {l.conv_kernel, inner, l.state_k_dim, l.state_heads,
+          (l.conv_channels - inner) / (2 * std::uint64_t{l.state_k_dim})};
+}
+
+void AddSsmMeta(Builder& b, const SsmKeys& k) {
+  b.Meta("ssm.conv_kernel", Value::U32(k.conv));
+  b.Meta("ssm.inner_size", Value::U32(k.inner));
+  b.Meta("ssm.state_size", Value::U32(k.state));
+  b.Meta("ssm.time_step_rank", Value::U32(k.heads));
+  b.Meta("ssm.group_count", Value::U32(k.groups));
+}
+
+void AddQkv(Builder& b, int i, const Geometry& g, const kvmodel::LayerMemory& l,
+            std::uint64_t q) {
+  b.Layer(i, "attn_q.weight", {g.embd, q});
+  b.Layer(i, "attn_k.weight", {g.embd, std::uint64_t{l.num_kv_heads} * l.k_head_dim});
+  b.Layer(i, "attn_v.weight", {g.embd, std::uint64_t{l.num_kv_heads} * l.v_head_dim});
+}
+
+// granitehybrid: Mamba 2 layers among attention layers, a dense FFN each.
+void AddGraniteHybridLayers(Builder& b, const PerLayer& p, const Geometry& g) {
+  const SsmKeys k = SsmKeysOf(p.state);
+  AddSsmMeta(b, k);
+  AddHeadCounts(b, p);
+  const std::uint64_t conv = k.inner + 2 * k.groups * k.state;
+  for (int i = 0; i < static_cast<int>(p.layers.size()); ++i) {
+    const kvmodel::LayerMemory& l = p.layers[i];
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    if (l.attends()) {
+      AddQkv(b, i, g, l, g.heads * g.head_k);
+      b.Layer(i, "attn_output.weight", {g.heads * g.head_k, g.embd});
+    } else {
+      b.Layer(i, "ssm_in.weight", {g.embd, 2 * k.inner + 2 * k.groups * k.state + k.heads});
+      b.F32Layer(i, "ssm_conv1d.weight", {k.conv, conv});
+      b.F32Layer(i, "ssm_conv1d.bias", {conv});  // optional, but the graph adds it
+      b.F32Layer(i, "ssm_dt.bias", {k.heads});
+      b.F32Layer(i, "ssm_a", {1, k.heads});
+      b.F32Layer(i, "ssm_d", {1, k.heads});
+      b.F32Layer(i, "ssm_norm.weight", {k.inner / k.groups, k.groups});
+      b.Layer(i, "ssm_out.weight", {k.inner, g.embd});
+    }
+    AddGatedFeedForward(b, i, g);
+  }
+}
+
+// lfm2: short-convolution layers among attention layers with q/k norms.
+void AddLfm2Layers(Builder& b, const PerLayer& p, const Geometry& g) {
+  b.Meta("shortconv.l_cache", Value::U32(p.state.conv_kernel));
+  AddHeadCounts(b, p);
+  for (int i = 0; i < static_cast<int>(p.layers.size()); ++i) {
+    const kvmodel::LayerMemory& l = p.layers[i];
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    if (l.attends()) {
+      b.Layer(i, "attn_q_norm.weight", {l.k_head_dim});
+      b.Layer(i, "attn_k_norm.weight", {l.k_head_dim});
+      AddQkv(b, i, g, l, g.embd);
+      b.Layer(i, "attn_output.weight", {g.embd, g.embd});
+    } else {
+      b.Layer(i, "shortconv.conv.weight", {p.state.conv_kernel, g.embd});
+      b.Layer(i, "shortconv.in_proj.weight", {g.embd, 3 * g.embd});
+      b.Layer(i, "shortconv.out_proj.weight", {g.embd, g.embd});
+    }
+    AddGatedFeedForward(b, i, g);
+  }
+}
+
+// qwen3next: gated DeltaNet layers among gated attention layers, every
+// layer a two-expert MoE with a shared expert.
+void AddQwen3NextLayers(Builder& b, const PerLayer& p, const Geometry& g) {
+  constexpr std::uint64_t kExperts = 2;
+  const SsmKeys k = SsmKeysOf(p.state);
+  AddSsmMeta(b, k);
+  b.Meta("expert_count", Value::U32(kExperts));
+  b.Meta("expert_used_count", Value::U32(1));
+  b.Meta("expert_feed_forward_length", Value::U32(kFeedForward));
+  b.Meta("expert_shared_feed_forward_length", Value::U32(kFeedForward));
+  std::vector<std::uint32_t> recurrent;
+  for (const kvmodel::LayerMemory& l : p.layers) recurrent.push_back(!l.attends());
+  b.Meta("attention.recurrent_layers", Value::U32Array(recurrent));
+  const std::uint64_t key_dim = k.state * k.groups, value_dim = k.state * k.heads;
+  for (int i = 0; i < static_cast<int>(p.layers.size()); ++i) {
+    const kvmodel::LayerMemory& l = p.layers[i];
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    b.Layer(i, "post_attention_norm.weight", {g.embd});
+    if (l.attends()) {
+      AddQkv(b, i, g, l, 2 * g.heads * g.head_k);
+      b.Layer(i, "attn_output.weight", {g.heads * g.head_k, g.embd});
+      b.Layer(i, "attn_q_norm.weight", {g.head_k});
+      b.Layer(i, "attn_k_norm.weight", {g.head_k});
+    } else {
+      b.Layer(i, "attn_qkv.weight", {g.embd, 2 * key_dim + value_dim});
+      b.Layer(i, "attn_gate.weight", {g.embd, value_dim});
+      b.F32Layer(i, "ssm_conv1d.weight", {k.conv, 2 * key_dim + value_dim});
+      b.F32Layer(i, "ssm_dt.bias", {k.heads});
+      b.F32Layer(i, "ssm_a", {k.heads});
+      b.Layer(i, "ssm_ba.weight", {g.embd, 2 * k.heads});
+      b.F32Layer(i, "ssm_norm.weight", {k.state});
+      b.Layer(i, "ssm_out.weight", {value_dim, g.embd});
+    }
+    b.Layer(i, "ffn_gate_inp.weight", {g.embd, kExperts});
+    b.Layer(i, "ffn_down_exps.weight", {kFeedForward, g.embd, kExperts});
+    b.Layer(i, "ffn_gate_exps.weight", {g.embd, kFeedForward, kExperts});
+    b.Layer(i, "ffn_up_exps.weight", {g.embd, kFeedForward, kExperts});
+    b.Layer(i, "ffn_gate_inp_shexp.weight", {g.embd});
+    b.Layer(i, "ffn_gate_shexp.weight", {g.embd, kFeedForward});
+    b.Layer(i, "ffn_up_shexp.weight", {g.embd, kFeedForward});
+    b.Layer(i, "ffn_down_shexp.weight", {kFeedForward, g.embd});
+  }
+}
+
 Geometry GeometryOf(const kvmodel::ModelSpec& m) {
   const kvmodel::AttentionGeometry& a = m.attention;
   const std::uint64_t head = m.latent_attention() ? kMlaValue : a.k_head_dim;
@@ -211,6 +361,15 @@ Geometry GeometryOf(const kvmodel::ModelSpec& m) {
   // rope part and whose V is the latent.
   if (m.latent_attention()) g.head_v = m.kv_lora_rank;
   return g;
+}
+
+// HybridEmbedding() is the hidden size a hybrid's state needs: llama.cpp
+// sizes LFM2's convolution by it and asserts granite's d_inner is twice it.
+std::uint64_t HybridEmbedding(std::string_view arch, const PerLayer& p,
+                              const Geometry& g) {
+  if (arch == "lfm2") return p.state.conv_channels;
+  if (arch == "granitehybrid") return SsmKeysOf(p.state).inner / 2;
+  return g.embd;
 }
 
 }  // namespace
@@ -232,7 +391,8 @@ absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
       {"Gemma 2", "gemma2"},  {"gemma2", "gemma2"},     {"Gemma 3", "gemma3"},
       {"gemma3", "gemma3"},   {"gemma3_text", "gemma3"}, {"gpt-oss", "gpt-oss"},
       {"gpt_oss", "gpt-oss"}, {"Falcon", "falcon"},     {"falcon", "falcon"},
-      {"phi", "phi2"},        {"phi3", "phi3"},
+      {"phi", "phi2"},        {"phi3", "phi3"},       {"lfm2", "lfm2"},
+      {"qwen3_next", "qwen3next"}, {"granitemoehybrid", "granitehybrid"},
   };
   if (m.name == "phi-2") return std::string("phi2");
   if (m.family == "Phi") return std::string("phi3");
@@ -250,7 +410,10 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
   gguf::File file;
   file.metadata.emplace_back("general.architecture", Value::String(*arch));
   file.metadata.emplace_back("general.name", Value::String(std::string(m.name)));
-  const Geometry g = GeometryOf(m);
+  Geometry g = GeometryOf(m);
+  const PerLayer per_layer = PerLayerOf(m);
+  const bool hybrid = per_layer.state.kind == kvmodel::LayerKind::kRecurrent;
+  if (hybrid) g.embd = HybridEmbedding(*arch, per_layer, g);
   Builder b(*arch, file);
   AddCommonMeta(b, m, g);
   if (m.sliding_window_layers > 0) {
@@ -258,8 +421,22 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
   }
   AddVocabulary(file);
   const bool fused = *arch == "falcon" || *arch == "phi2";
-  AddEmbeddings(b, g, fused);
-  if (fused) {
+  if (*arch == "lfm2") {
+    b.Tensor("token_embd.weight", {g.embd, kVocab});
+    b.Tensor("token_embd_norm.weight", {g.embd});
+  } else {
+    AddEmbeddings(b, g, fused);
+  }
+  if (hybrid && *arch == "granitehybrid") {
+    AddGraniteHybridLayers(b, per_layer, g);
+  } else if (hybrid && *arch == "lfm2") {
+    AddLfm2Layers(b, per_layer, g);
+  } else if (hybrid && *arch == "qwen3next") {
+    AddQwen3NextLayers(b, per_layer, g);
+  } else if (hybrid || m.per_layer()) {
+    return absl::UnimplementedError(absl::StrCat(
+        std::string(m.name), ": no tiny GGUF for a per-layer ", *arch, " model"));
+  } else if (fused) {
     AddFusedLayers(b, g);
   } else if (*arch == "gpt-oss") {
     AddGptOssLayers(b, g);

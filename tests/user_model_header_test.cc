@@ -14,6 +14,7 @@
 #include "kvmodel/runtime_vllm.h"
 #include "kvmodel/units.h"
 #include "tests/user_models/deepseek_v3.h"
+#include "tests/user_models/granite_4_0_h_micro.h"
 #include "tests/user_models/mistral_7b_instruct_v02.h"
 #include "tests/user_models/mistral_7b_instruct_v02_kv.h"
 
@@ -21,7 +22,26 @@ namespace {
 
 using kvmodel::kMiB;
 using user_models::kDeepSeekV3;
+using user_models::kGraniteMicro;
 using user_models::kMistral7BInstructV02;
+
+// granite-4.0-h-micro, a hybrid, layer by layer in the generated header: 36
+// Mamba 2 layers of 537,344 f32 state values (77,377,536 bytes: the 73.79
+// MiB llama.cpp logs for one sequence) and 4 attention layers of 8 KV heads
+// x 64 (8,192 bytes per token in bf16).
+static_assert(kvmodel::ModelStateBytesPerSequence(kGraniteMicro) == 77'377'536);
+static_assert(kvmodel::ModelKvBytesPerToken(kGraniteMicro) == 8192);
+static_assert(kvmodel::LlamaCppKvCache(kGraniteMicro, kvmodel::LlamaCppSettings{.n_ctx = 4096})
+                  .recurrent.total_bytes() == 77'377'536);
+
+TEST(UserModelHeader, HybridLayerByLayer) {
+  EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(kGraniteMicro), 77'377'536u);
+  const absl::StatusOr<kvtables::config::ImportedModel> read =
+      kvtables::config::ReadHfConfigFile("tests/testdata/granite-4.0-h-micro.json");
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(kvmodel::ModelKvCacheBytes(read->Spec(), 4096, 3),
+            kvmodel::ModelKvCacheBytes(kGraniteMicro, 4096, 3));
+}
 
 // Mistral 7B Instruct v0.2 (not in the catalog): 32 layers x 8 KV heads x
 // 128 x 2 bytes x (K + V) = 131,072 bytes per token, no sliding window.

@@ -25,11 +25,13 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_join.h"
 #include "config/hf_config.h"
 #include "gguf/gguf_model.h"
 #include "kvmodel/capacity.h"
 #include "kvmodel/catalog.h"
 #include "kvmodel/checked.h"
+#include "kvmodel/llama_cpp_log.h"
 #include "kvmodel/model.h"
 #include "kvmodel/runtime_llama_cpp.h"
 #include "kvmodel/runtime_vllm.h"
@@ -258,7 +260,7 @@ kvmodel::KvBytes KvBytes(const ModelSpec& m, const Setup& s,
       }
       llama.n_seq_max = static_cast<std::uint32_t>(batch);
       const kvmodel::LlamaCppAllocation a = kvmodel::LlamaCppKvCache(m, llama);
-      return {a.k_bytes(), a.v_bytes()};
+      return {a.k_bytes(), a.v_bytes(), a.recurrent.total_bytes()};
     }
     case Runtime::kVllm: {
       kvmodel::VllmSettings vllm = s.vllm;
@@ -268,7 +270,7 @@ kvmodel::KvBytes KvBytes(const ModelSpec& m, const Setup& s,
       const std::uint64_t k = m.attention.k_head_dim;
       const std::uint64_t kv = k + m.attention.v_head_dim;
       const std::uint64_t k_bytes = total / kv * k;
-      return {k_bytes, total - k_bytes};
+      return {k_bytes, total - k_bytes, 0};
     }
   }
   return {};
@@ -591,9 +593,22 @@ std::string Run() {
                   a.base);
         cache_row("llama_cpp_swa_cache_bytes", "llama.cpp sliding-window cache",
                   a.swa);
-      } else {
+      } else if (a.base.layers > 0) {
         cache_row("llama_cpp_cache_bytes", "llama.cpp cache", a.base);
       }
+      if (a.recurrent.recurrent_layers > 0) {
+        const kvmodel::LlamaCppRecurrent& r = a.recurrent;
+        add("llama_cpp_recurrent_bytes", "llama.cpp recurrent state", r.total_bytes(),
+            kvmodel::FormatWithUnit({r.total_bytes(), 1}, kvmodel::kMiBUnit, 2) +
+                " (" + Commas(r.cells) + " cells, " +
+                std::to_string(r.recurrent_layers) + " of " +
+                std::to_string(r.model_layers) + " layers), R (f32): " +
+                kvmodel::FormatWithUnit({r.r_bytes, 1}, kvmodel::kMiBUnit, 2) +
+                ", S (f32): " +
+                kvmodel::FormatWithUnit({r.s_bytes, 1}, kvmodel::kMiBUnit, 2));
+      }
+      const std::vector<std::string> lines = kvmodel::LlamaCppLogLines(a, llama);
+      add("llama_cpp_log_lines", "llama.cpp logs", lines, absl::StrJoin(lines, "\n  "));
       if (a.flash_attn_forced_on) {
         add("flash_attn_note", "note", "flash attention turned on",
             "llama.cpp turns flash attention on (auto) because the V cache "
@@ -621,10 +636,16 @@ std::string Run() {
           kvmodel::VllmBlocksPerRequest(m, vllm),
           Commas(kvmodel::VllmBlocksPerRequest(m, vllm)));
     }
-    add("kv_cache_bytes", "KV cache" + per_gpu, cache.total(),
+    add("kv_cache_bytes",
+        (cache.state_bytes > 0 ? "KV cache + recurrent state" : "KV cache") + per_gpu,
+        cache.total(),
         Bytes(cache.total()));
     add("kv_cache_k_bytes", "  K", cache.k_bytes, Bytes(cache.k_bytes));
     add("kv_cache_v_bytes", "  V", cache.v_bytes, Bytes(cache.v_bytes));
+    if (cache.state_bytes > 0) {
+      add("recurrent_state_bytes", "  recurrent state", cache.state_bytes,
+          Bytes(cache.state_bytes) + " in f32, whatever the context");
+    }
 
     if (kv_budget) {
       add("kv_budget_bytes", "KV budget", *kv_budget, Bytes(*kv_budget));
