@@ -182,6 +182,19 @@ TEST(HfConfigTest, Gemma4GlobalLayers) {
   EXPECT_EQ(kvmodel::LayerAt(spec.layers, 0).window, 1024u);
 }
 
+TEST(HfConfigTest, Gemma4SharedLayers) {
+  // 42 layers, every 6th full; num_kv_shared_layers 18: layers 24..41 read
+  // the last own layer of their kind, 22 (sliding) or 23 (full). Own
+  // caches: 20 sliding layers of 2 x 256 and 4 full layers of 2 x 512.
+  const ImportedModel m = Load("gemma-4-e4b-it.json");
+  const kvmodel::ModelSpec spec = m.Spec();
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 24).kind, kvmodel::LayerKind::kShared);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 24).source_layer, 22u);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 29).source_layer, 23u);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 41).source_layer, 23u);
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 20u * 2 * 256 * 4 + 4u * 2 * 512 * 4);
+}
+
 std::string Error(const std::string& json) {
   const absl::StatusOr<ImportedModel> m = ParseHfConfig(json, "t");
   EXPECT_FALSE(m.ok()) << json;

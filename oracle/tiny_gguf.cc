@@ -78,8 +78,8 @@ void AddCommonMeta(Builder& b, const kvmodel::ModelSpec& m, const Geometry& g) {
   b.Meta("embedding_length", Value::U32(g.embd));
   b.Meta("feed_forward_length", Value::U32(kFeedForward));
   b.Meta("attention.head_count", Value::U32(g.heads));
-  // granitehybrid and lfm2 give KV heads per layer (AddHeadCounts).
-  if (b.arch() != "granitehybrid" && b.arch() != "lfm2") {
+  // granitehybrid, lfm2 and gemma4 give KV heads per layer (AddHeadCounts).
+  if (b.arch() != "granitehybrid" && b.arch() != "lfm2" && b.arch() != "gemma4") {
     b.Meta("attention.head_count_kv", Value::U32(g.kv_heads));
   }
   b.Meta("attention.key_length", Value::U32(g.head_k));
@@ -352,6 +352,58 @@ void AddQwen3NextLayers(Builder& b, const PerLayer& p, const Geometry& g) {
   }
 }
 
+// gemma4: sliding layers with their own head size (key_length_swa) and
+// full layers with theirs (key_length), KV heads per layer, and the last
+// layers reading earlier layers' caches (shared_kv_layers).
+void AddGemma4Layers(Builder& b, const PerLayer& p, const Geometry& g) {
+  std::vector<std::uint32_t> swa;
+  std::uint64_t window = 0, swa_head = 0, shared = 0;
+  for (const kvmodel::LayerMemory& l : p.layers) {
+    const bool sliding = l.kind == kvmodel::LayerKind::kSliding;
+    swa.push_back(sliding);
+    if (sliding) window = l.window, swa_head = l.k_head_dim;
+    if (l.kind == kvmodel::LayerKind::kShared) ++shared;
+  }
+  // A shared layer takes its kind and geometry from the layer it reads.
+  std::vector<kvmodel::LayerMemory> own = p.layers;
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    if (own[i].kind == kvmodel::LayerKind::kShared) {
+      own[i] = own[own[i].source_layer];
+      swa[i] = own[i].kind == kvmodel::LayerKind::kSliding;
+    }
+  }
+  std::vector<std::uint32_t> kv;
+  for (const kvmodel::LayerMemory& l : own) kv.push_back(l.num_kv_heads);
+  b.Meta("attention.head_count_kv", Value::U32Array(kv));
+  b.Meta("attention.sliding_window_pattern", Value::U32Array(swa));
+  b.Meta("attention.sliding_window", Value::U32(window));
+  b.Meta("attention.key_length_swa", Value::U32(swa_head));
+  b.Meta("attention.value_length_swa", Value::U32(swa_head));
+  b.Meta("embedding_length_per_layer_input", Value::U32(0));
+  if (shared > 0) b.Meta("attention.shared_kv_layers", Value::U32(shared));
+  bool rope_freqs = false;
+  for (int i = 0; i < static_cast<int>(own.size()); ++i) {
+    const kvmodel::LayerMemory& l = own[i];
+    const bool owns_kv = p.layers[i].kind != kvmodel::LayerKind::kShared;
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    b.Layer(i, "attn_q.weight", {g.embd, g.heads * l.k_head_dim});
+    if (owns_kv) {
+      b.Layer(i, "attn_k.weight", {g.embd, std::uint64_t{l.num_kv_heads} * l.k_head_dim});
+      b.Layer(i, "attn_v.weight", {g.embd, std::uint64_t{l.num_kv_heads} * l.v_head_dim});
+      b.Layer(i, "attn_k_norm.weight", {l.k_head_dim});
+    }
+    b.Layer(i, "attn_output.weight", {g.heads * l.k_head_dim, g.embd});
+    b.Layer(i, "attn_q_norm.weight", {l.k_head_dim});
+    b.Layer(i, "post_attention_norm.weight", {g.embd});
+    if (!swa[i] && !rope_freqs) {
+      b.Tensor("rope_freqs.weight", {l.k_head_dim / 2});
+      rope_freqs = true;
+    }
+    AddGatedFeedForward(b, i, g);
+    b.Layer(i, "post_ffw_norm.weight", {g.embd});
+  }
+}
+
 Geometry GeometryOf(const kvmodel::ModelSpec& m) {
   const kvmodel::AttentionGeometry& a = m.attention;
   const std::uint64_t head = m.latent_attention() ? kMlaValue : a.k_head_dim;
@@ -361,6 +413,14 @@ Geometry GeometryOf(const kvmodel::ModelSpec& m) {
   // rope part and whose V is the latent.
   if (m.latent_attention()) g.head_v = m.kv_lora_rank;
   return g;
+}
+
+// Gemma4Head() is Gemma 4's key_length: its full layers' head size.
+std::uint64_t Gemma4Head(const PerLayer& p, const Geometry& g) {
+  for (const kvmodel::LayerMemory& l : p.layers) {
+    if (l.kind == kvmodel::LayerKind::kFull) return l.k_head_dim;
+  }
+  return g.head_k;
 }
 
 // HybridEmbedding() is the hidden size a hybrid's state needs: llama.cpp
@@ -393,6 +453,7 @@ absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
       {"gpt_oss", "gpt-oss"}, {"Falcon", "falcon"},     {"falcon", "falcon"},
       {"phi", "phi2"},        {"phi3", "phi3"},       {"lfm2", "lfm2"},
       {"qwen3_next", "qwen3next"}, {"granitemoehybrid", "granitehybrid"},
+      {"gemma4", "gemma4"},   {"gemma4_text", "gemma4"},
   };
   if (m.name == "phi-2") return std::string("phi2");
   if (m.family == "Phi") return std::string("phi3");
@@ -414,6 +475,7 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
   const PerLayer per_layer = PerLayerOf(m);
   const bool hybrid = per_layer.state.kind == kvmodel::LayerKind::kRecurrent;
   if (hybrid) g.embd = HybridEmbedding(*arch, per_layer, g);
+  if (*arch == "gemma4") g.head_k = g.head_v = Gemma4Head(per_layer, g);
   Builder b(*arch, file);
   AddCommonMeta(b, m, g);
   if (m.sliding_window_layers > 0) {
@@ -433,6 +495,8 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
     AddLfm2Layers(b, per_layer, g);
   } else if (hybrid && *arch == "qwen3next") {
     AddQwen3NextLayers(b, per_layer, g);
+  } else if (*arch == "gemma4") {
+    AddGemma4Layers(b, per_layer, g);
   } else if (hybrid || m.per_layer()) {
     return absl::UnimplementedError(absl::StrCat(
         std::string(m.name), ": no tiny GGUF for a per-layer ", *arch, " model"));

@@ -301,6 +301,34 @@ TEST(LlamaCppLogTest, L16Llama2_13B) {
   EXPECT_EQ(MiB(a.total_bytes()), "400.00");
 }
 
+// L18. llama.cpp (CUDA, 2026), gemma-4-E4B-it, -c 131072, one sequence:
+// "llama_kv_cache: size = 2048.00 MiB (131072 cells,   4 layers,  1/1
+// seqs), K (f16): 1024.00 MiB, V (f16): 1024.00 MiB", after "layer  29:
+// reuse layer 23" (and 35, 41): of 7 full layers (2 KV heads of 512) the
+// last 3 read layer 23's cache (num_kv_shared_layers 18).
+// Source: https://github.com/ggml-org/llama.cpp/issues/21730.
+TEST(LlamaCppLogTest, L18Gemma4E4BSharedLayers) {
+  const ImportedModel m = Load("gemma-4-e4b-it.json");
+  const LlamaCppAllocation a = LlamaCppKvCache(m.Spec(), Llama(131072));
+  EXPECT_EQ(a.base.layers, 4u);
+  EXPECT_EQ(a.base.cells_per_stream, 131072u);
+  EXPECT_EQ(MiB(a.base.total_bytes()), "2048.00");
+  EXPECT_EQ(MiB(a.base.k_bytes), "1024.00");
+  EXPECT_EQ(MiB(a.base.v_bytes), "1024.00");
+}
+
+// L19. llama.cpp (2026), granite-4.0-h-micro, one sequence: the recurrent
+// state "llama_memory_recurrent: size = 73.79 MiB", whatever the context
+// and cache types. Source: the run reported in issue 10 of this project.
+TEST(LlamaCppLogTest, L19GraniteHMicroRecurrentState) {
+  const ImportedModel m = Load("granite-4.0-h-micro.json");
+  for (const std::uint64_t n_ctx : {4096u, 131072u}) {
+    const LlamaCppAllocation a = LlamaCppKvCache(m.Spec(), Llama(n_ctx));
+    EXPECT_EQ(a.recurrent.cells, 1u);
+    EXPECT_EQ(MiB(a.recurrent.total_bytes()), "73.79");
+  }
+}
+
 VllmSettings Vllm(std::uint64_t max_model_len,
                   StorageFormat format = StorageFormat::kBF16) {
   VllmSettings s;
