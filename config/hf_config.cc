@@ -51,7 +51,40 @@ kvmodel::StorageFormat ParseDtype(const Fields& text, const Fields& root,
        "' is not bfloat16, float16 or float32");
 }
 
-ImportedModel Parse(std::string_view json_text, std::string_view name) {
+// WithoutNonFinite() is `text` with the bare NaN, Infinity and -Infinity
+// that Python's json module writes for non-finite floats (Nemotron-H's
+// time_step_limit) read as null, which strict JSON has no other way to
+// hold. Strings are left as they are; `count` is how many were replaced.
+std::string WithoutNonFinite(std::string_view text, int& count) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) out += text[++i];
+      if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    bool replaced = false;
+    for (const std::string_view token : {"-Infinity", "Infinity", "NaN"}) {
+      if (!replaced && text.substr(i, token.size()) == token) {
+        out += "null";
+        i += token.size() - 1;
+        ++count;
+        replaced = true;
+      }
+    }
+    if (!replaced) out += c;
+  }
+  return out;
+}
+
+ImportedModel Parse(std::string_view raw_text, std::string_view name) {
+  int non_finite = 0;
+  const std::string json_text = WithoutNonFinite(raw_text, non_finite);
   Json root;
   try {
     root = Json::parse(json_text.begin(), json_text.end());
@@ -71,6 +104,10 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
 
   ImportedModel out;
   std::vector<std::string>& notes = out.notes;
+  if (non_finite > 0) {
+    notes.push_back(std::to_string(non_finite) +
+                    " non-finite numbers (NaN, Infinity) read as null");
+  }
   std::string model_type = text.OptionalString("model_type").value_or(
       top.OptionalString("model_type").value_or(""));
   out.family = model_type;
@@ -133,6 +170,8 @@ ImportedModel Parse(std::string_view json_text, std::string_view name) {
     // The cache is the latent; per-head sizes do not matter.
   } else if (const auto hd = text.OptionalUint("head_dim")) {
     head_dim = *hd;
+  } else if (const auto nemotron = text.OptionalUint("attention_head_dim")) {
+    head_dim = *nemotron;  // Nemotron-H's name for it
   } else if (gemma3) {
     head_dim = with_default(std::nullopt, 256, "head_dim");
   } else {

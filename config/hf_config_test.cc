@@ -195,6 +195,44 @@ TEST(HfConfigTest, Gemma4SharedLayers) {
   EXPECT_EQ(ModelKvBytesPerToken(spec), 20u * 2 * 256 * 4 + 4u * 2 * 512 * 4);
 }
 
+TEST(HfConfigTest, Llama4ChunkedAttention) {
+  // attention_chunk_size 8192 and no no_rope_layers: Llama4TextConfig's
+  // default makes every 4th layer global (NoPE), the other 36 chunked; 8
+  // KV heads of 128 on every layer.
+  const ImportedModel m = Load("llama-4-scout-17b-16e.json");
+  const kvmodel::ModelSpec spec = m.Spec();
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 0).kind, kvmodel::LayerKind::kChunked);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 0).window, 8192u);
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 3).kind, kvmodel::LayerKind::kFull);
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 48u * 8 * 128 * 4);
+  EXPECT_EQ(kvmodel::ModelKvBytesPerTokenPastWindows(spec), 12u * 8 * 128 * 4);
+  EXPECT_EQ(kvmodel::ModelKvCacheBytes(spec, 100000).total(),
+            (12ull * 100000 + 36ull * 8192) * 8 * 128 * 4);
+}
+
+TEST(HfConfigTest, NemotronHPattern) {
+  // hybrid_override_pattern: 54 Mamba 2 layers (M), 10 attention (*), 54
+  // MLP layers (-) that keep nothing; the published file holds a bare
+  // Infinity (time_step_limit), read as null. Mamba 2: kernel 4 over 2 x
+  // 8192 + 2 x 8 x 256 channels, 256 x 16384 state values.
+  const ImportedModel m = Load("nemotron-h-56b-base-8k.json");
+  const kvmodel::ModelSpec spec = m.Spec();
+  EXPECT_NE(m.source.find("1 non-finite numbers"), std::string::npos) << m.source;
+  EXPECT_EQ(kvmodel::LayerAt(spec.layers, 1).kind, kvmodel::LayerKind::kNone);
+  EXPECT_EQ(ModelKvBytesPerToken(spec), 10u * 8 * 128 * 4);
+  EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(spec),
+            54ull * (3 * (16384 + 2 * 8 * 256) + 256 * 16384) * 4);
+}
+
+TEST(HfConfigTest, NonFiniteNumbersOutsideStringsOnly) {
+  const absl::StatusOr<ImportedModel> m = ParseHfConfig(
+      R"({"num_hidden_layers": 2, "num_attention_heads": 4, "hidden_size": 256,
+          "max_position_embeddings": 1024, "x": [-Infinity, NaN],
+          "_name_or_path": "Infinity \" NaN"})", "t");
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->hf_repo, "Infinity \" NaN");
+}
+
 std::string Error(const std::string& json) {
   const absl::StatusOr<ImportedModel> m = ParseHfConfig(json, "t");
   EXPECT_FALSE(m.ok()) << json;
@@ -221,8 +259,8 @@ TEST(HfConfigTest, BadLayers) {
           "hidden_size": 256, "max_position_embeddings": 1024, )";
   EXPECT_EQ(Error(head + R"("layer_types": ["attention", "rwkv"]})"),
             "config.json: layer_types entry \"rwkv\" is not a layer kind kvtables "
-            "knows (full_attention, attention, sliding_attention, linear_attention, "
-            "mamba, conv)");
+            "knows (full_attention, attention, sliding_attention, chunked_attention, "
+            "linear_attention, mamba, conv)");
   EXPECT_EQ(Error(head + R"("layer_types": ["mamba"]})"),
             "config.json: layer_types has 1 entries for 2 num_hidden_layers");
   EXPECT_EQ(Error(head + R"("layer_types": ["attention", "mamba"]})"),

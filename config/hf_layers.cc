@@ -18,7 +18,7 @@ using kvmodel::LayerMemory;
 using kvmodel::LayerRun;
 
 // Kind is a layer as a config names it, before its geometry is known.
-enum class Kind { kFull, kSliding, kLinear, kMamba, kConv, kNone };
+enum class Kind { kFull, kSliding, kChunked, kLinear, kMamba, kConv, kNone };
 
 bool Recurrent(Kind k) {
   return k == Kind::kLinear || k == Kind::kMamba || k == Kind::kConv;
@@ -27,12 +27,13 @@ bool Recurrent(Kind k) {
 Kind KindNamed(const Json& entry, const std::string& field) {
   if (entry == "full_attention" || entry == "attention") return Kind::kFull;
   if (entry == "sliding_attention") return Kind::kSliding;
+  if (entry == "chunked_attention") return Kind::kChunked;
   if (entry == "linear_attention") return Kind::kLinear;
   if (entry == "mamba") return Kind::kMamba;
   if (entry == "conv") return Kind::kConv;
   Fail(field + " entry " + Brief(entry) +
        " is not a layer kind kvtables knows (full_attention, attention, "
-       "sliding_attention, linear_attention, mamba, conv)");
+       "sliding_attention, chunked_attention, linear_attention, mamba, conv)");
 }
 
 std::vector<Kind> KindsFromList(const Fields& text, const char* key,
@@ -86,6 +87,34 @@ std::vector<Kind> KindsFromPattern(const Fields& text, std::uint64_t layers) {
   return kinds;
 }
 
+// KindsFromChunks() is Llama 4's: layers that use RoPE attend within
+// chunks, the rest (NoPE) attend globally. no_rope_layers lists 1 for RoPE
+// layers; without it, transformers' Llama4TextConfig default: every
+// no_rope_layer_interval-th layer (4) is NoPE.
+std::vector<Kind> KindsFromChunks(const Fields& text, std::uint64_t layers,
+                                  std::vector<std::string>& notes) {
+  std::vector<Kind> kinds;
+  if (const Json* list = text.Find("no_rope_layers")) {
+    const std::string name = text.Name("no_rope_layers");
+    if (!list->is_array() || list->size() != layers) {
+      Fail(name + " must be a list of " + std::to_string(layers) + " entries");
+    }
+    for (const Json& entry : *list) {
+      if (entry != 0 && entry != 1) Fail(name + " entry " + Brief(entry) + " is not 0 or 1");
+      kinds.push_back(entry == 1 ? Kind::kChunked : Kind::kFull);
+    }
+    return kinds;
+  }
+  const std::uint64_t interval = text.OptionalUint("no_rope_layer_interval").value_or(4);
+  for (std::uint64_t i = 0; i < layers; ++i) {
+    kinds.push_back((i + 1) % interval == 0 ? Kind::kFull : Kind::kChunked);
+  }
+  notes.push_back("no no_rope_layers: every " + std::to_string(interval) +
+                  "th layer attends globally, the rest in chunks "
+                  "(Llama4TextConfig's default)");
+  return kinds;
+}
+
 // Kinds() is every layer's kind, or empty when the config lists none.
 std::vector<Kind> Kinds(const Fields& text, std::uint64_t layers,
                         std::vector<std::string>& notes) {
@@ -95,6 +124,7 @@ std::vector<Kind> Kinds(const Fields& text, std::uint64_t layers,
   }
   if (text.Has("hybrid_override_pattern")) return KindsFromPattern(text, layers);
   if (text.Has("full_attn_idxs")) return KindsFromIndices(text, layers);
+  if (text.Has("attention_chunk_size")) return KindsFromChunks(text, layers, notes);
   if (const auto n = text.OptionalUint("full_attention_interval")) {
     std::vector<Kind> kinds(layers, Kind::kLinear);
     for (std::uint64_t i = *n - 1; i < layers; i += *n) kinds[i] = Kind::kFull;
@@ -222,6 +252,9 @@ LayerMemory LayerOf(Kind kind, const Fields& text, const HfAttention& a,
     case Kind::kSliding:
       if (a.window == 0) Fail(text.Name("sliding_window") + " is missing for sliding layers");
       return Attention(LayerKind::kSliding, a.kv_heads, a.head_dim, a.window);
+    case Kind::kChunked:
+      return Attention(LayerKind::kChunked, a.kv_heads, a.head_dim,
+                       text.RequiredUint("attention_chunk_size"));
     case Kind::kLinear: return LinearState(text);
     case Kind::kMamba: return MambaState(text, a);
     case Kind::kConv: return ConvState(text, a);
@@ -281,9 +314,11 @@ std::vector<LayerRun> ReadHfLayers(const Fields& text, const HfAttention& a,
   const std::vector<Kind> kinds = Kinds(text, a.layers, notes);
   const LayerMemory global = Global(text, a, notes);
   const bool own_global = global.num_kv_heads != a.kv_heads || global.k_head_dim != a.head_dim;
-  bool recurrent = false;
-  for (const Kind k : kinds) recurrent = recurrent || Recurrent(k) || k == Kind::kNone;
-  if (!recurrent && !own_global && !text.OptionalCount("num_kv_shared_layers")) {
+  bool differs = false;  // beyond full and sliding layers of one geometry
+  for (const Kind k : kinds) {
+    differs = differs || Recurrent(k) || k == Kind::kNone || k == Kind::kChunked;
+  }
+  if (!differs && !own_global && !text.OptionalCount("num_kv_shared_layers")) {
     return {};
   }
   std::vector<LayerMemory> layers;

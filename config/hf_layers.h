@@ -4,8 +4,11 @@
 // forms published configs use:
 //
 //   layer_types               one entry per layer: full_attention or
-//                             attention, sliding_attention, linear_attention
-//                             (gated DeltaNet), mamba, conv (short conv)
+//                             attention, sliding_attention,
+//                             chunked_attention, linear_attention (gated
+//                             DeltaNet), mamba, conv (short conv)
+//   attention_chunk_size,     Llama 4: layers with RoPE attend within
+//   no_rope_layers            chunks, the others (NoPE) globally
 //   full_attn_idxs            LFM2: these layers attend, the rest are conv
 //   full_attention_interval   Qwen3-Next: every n-th layer attends, the
 //                             rest are linear attention

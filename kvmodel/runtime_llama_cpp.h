@@ -32,6 +32,7 @@
 //   - MLA with different K and V cache types;
 //   - more than 256 sequences (LLAMA_MAX_SEQ).
 //
+// Chunked layers (Llama 4) use the sliding-window cache with n_swa = 8192.
 // llama.cpp uses the sliding-window cache only for architectures that mix
 // sliding and full layers (Gemma 2/3, gpt-oss, ...). A model whose every layer
 // slides (Mistral 7B v0.1, Phi-3) gets full caches there: llama.cpp's llama
@@ -71,6 +72,11 @@ inline constexpr std::uint32_t kLlamaCppMaxSequences = 256;
 
 // kLlamaCppPadding is the cell padding of n_ctx and of the SWA cache.
 inline constexpr std::uint64_t kLlamaCppPadding = 256;
+
+// kLlamaCppChunk is the chunk of chunked attention: llama.cpp's Llama 4
+// loader sets n_swa = 8192 whatever the model's attention_chunk_size
+// (src/models/llama4.cpp), as Llama 4's published configs have it.
+inline constexpr std::uint64_t kLlamaCppChunk = 8192;
 
 // FlashAttention is llama.cpp's --flash-attn setting.
 enum class FlashAttention : std::uint8_t { kAuto, kOn, kOff };
@@ -156,12 +162,15 @@ constexpr LlamaCppLayerCounts CountLlamaCppLayers(const ModelSpec& m) {
     switch (l.kind) {
       case LayerKind::kFull: c.full += run.count; break;
       case LayerKind::kSliding:
-      case LayerKind::kChunked:
-        Require(c.window == 0 || c.window == l.window,
+      case LayerKind::kChunked: {
+        const std::uint64_t window =
+            l.kind == LayerKind::kChunked ? kLlamaCppChunk : l.window;
+        Require(c.window == 0 || c.window == window,
                 "llama.cpp has one sliding window per model (n_swa)");
         c.windowed += run.count;
-        c.window = l.window;
+        c.window = window;
         break;
+      }
       case LayerKind::kCross: c.cross += run.count; break;
       case LayerKind::kRecurrent: c.recurrent += run.count; break;
       case LayerKind::kShared:

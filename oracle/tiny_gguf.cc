@@ -76,10 +76,11 @@ void AddCommonMeta(Builder& b, const kvmodel::ModelSpec& m, const Geometry& g) {
   b.Meta("block_count", Value::U32(g.layers));
   b.Meta("context_length", Value::U32(static_cast<std::uint32_t>(m.max_context_tokens)));
   b.Meta("embedding_length", Value::U32(g.embd));
-  b.Meta("feed_forward_length", Value::U32(kFeedForward));
+  if (b.arch() != "nemotron_h") b.Meta("feed_forward_length", Value::U32(kFeedForward));
   b.Meta("attention.head_count", Value::U32(g.heads));
-  // granitehybrid, lfm2 and gemma4 give KV heads per layer (AddHeadCounts).
-  if (b.arch() != "granitehybrid" && b.arch() != "lfm2" && b.arch() != "gemma4") {
+  // granitehybrid, lfm2, gemma4 and nemotron_h give KV heads per layer.
+  if (b.arch() != "granitehybrid" && b.arch() != "lfm2" && b.arch() != "gemma4" &&
+      b.arch() != "nemotron_h") {
     b.Meta("attention.head_count_kv", Value::U32(g.kv_heads));
   }
   b.Meta("attention.key_length", Value::U32(g.head_k));
@@ -261,12 +262,24 @@ void AddQkv(Builder& b, int i, const Geometry& g, const kvmodel::LayerMemory& l,
   b.Layer(i, "attn_v.weight", {g.embd, std::uint64_t{l.num_kv_heads} * l.v_head_dim});
 }
 
+// AddMamba2Layer(): one Mamba 2 mixer (granitehybrid, nemotron_h).
+void AddMamba2Layer(Builder& b, int i, const Geometry& g, const SsmKeys& k) {
+  const std::uint64_t conv = k.inner + 2 * k.groups * k.state;
+  b.Layer(i, "ssm_in.weight", {g.embd, 2 * k.inner + 2 * k.groups * k.state + k.heads});
+  b.F32Layer(i, "ssm_conv1d.weight", {k.conv, conv});
+  b.F32Layer(i, "ssm_conv1d.bias", {conv});  // optional, but the graph adds it
+  b.F32Layer(i, "ssm_dt.bias", {k.heads});
+  b.F32Layer(i, "ssm_a", {1, k.heads});
+  b.F32Layer(i, "ssm_d", {1, k.heads});
+  b.F32Layer(i, "ssm_norm.weight", {k.inner / k.groups, k.groups});
+  b.Layer(i, "ssm_out.weight", {k.inner, g.embd});
+}
+
 // granitehybrid: Mamba 2 layers among attention layers, a dense FFN each.
 void AddGraniteHybridLayers(Builder& b, const PerLayer& p, const Geometry& g) {
   const SsmKeys k = SsmKeysOf(p.state);
   AddSsmMeta(b, k);
   AddHeadCounts(b, p);
-  const std::uint64_t conv = k.inner + 2 * k.groups * k.state;
   for (int i = 0; i < static_cast<int>(p.layers.size()); ++i) {
     const kvmodel::LayerMemory& l = p.layers[i];
     b.Layer(i, "attn_norm.weight", {g.embd});
@@ -274,16 +287,37 @@ void AddGraniteHybridLayers(Builder& b, const PerLayer& p, const Geometry& g) {
       AddQkv(b, i, g, l, g.heads * g.head_k);
       b.Layer(i, "attn_output.weight", {g.heads * g.head_k, g.embd});
     } else {
-      b.Layer(i, "ssm_in.weight", {g.embd, 2 * k.inner + 2 * k.groups * k.state + k.heads});
-      b.F32Layer(i, "ssm_conv1d.weight", {k.conv, conv});
-      b.F32Layer(i, "ssm_conv1d.bias", {conv});  // optional, but the graph adds it
-      b.F32Layer(i, "ssm_dt.bias", {k.heads});
-      b.F32Layer(i, "ssm_a", {1, k.heads});
-      b.F32Layer(i, "ssm_d", {1, k.heads});
-      b.F32Layer(i, "ssm_norm.weight", {k.inner / k.groups, k.groups});
-      b.Layer(i, "ssm_out.weight", {k.inner, g.embd});
+      AddMamba2Layer(b, i, g, k);
     }
     AddGatedFeedForward(b, i, g);
+  }
+}
+
+// nemotron_h: each layer one of a Mamba 2 mixer, attention, or an MLP
+// (the layers that keep nothing), told apart by per-layer KV heads and
+// feed-forward lengths.
+void AddNemotronHLayers(Builder& b, const PerLayer& p, const Geometry& g) {
+  const SsmKeys k = SsmKeysOf(p.state);
+  AddSsmMeta(b, k);
+  AddHeadCounts(b, p);
+  std::vector<std::uint32_t> ff;
+  for (const kvmodel::LayerMemory& l : p.layers) {
+    ff.push_back(l.kind == kvmodel::LayerKind::kNone ? kFeedForward : 0);
+  }
+  b.Meta("feed_forward_length", Value::U32Array(ff));
+  b.Meta("attention.layer_norm_epsilon", Value::F32(1e-5f));
+  for (int i = 0; i < static_cast<int>(p.layers.size()); ++i) {
+    const kvmodel::LayerMemory& l = p.layers[i];
+    b.Layer(i, "attn_norm.weight", {g.embd});
+    if (l.attends()) {
+      AddQkv(b, i, g, l, g.heads * g.head_k);
+      b.Layer(i, "attn_output.weight", {g.heads * g.head_k, g.embd});
+    } else if (l.kind == kvmodel::LayerKind::kRecurrent) {
+      AddMamba2Layer(b, i, g, k);
+    } else {
+      b.Layer(i, "ffn_up.weight", {g.embd, kFeedForward});
+      b.Layer(i, "ffn_down.weight", {kFeedForward, g.embd});
+    }
   }
 }
 
@@ -415,6 +449,39 @@ Geometry GeometryOf(const kvmodel::ModelSpec& m) {
   return g;
 }
 
+// llama4: chunked layers with every period-th layer global (llama.cpp's
+// sliding_window_pattern), every layer an MoE of two experts with a shared
+// expert, as interleave_moe_layer_step 1 gives.
+absl::Status AddLlama4Layers(Builder& b, const PerLayer& p, const Geometry& g) {
+  constexpr std::uint64_t kExperts = 2;
+  std::size_t period = 0;
+  while (period < p.layers.size() && p.layers[period].kind != kvmodel::LayerKind::kFull) ++period;
+  ++period;
+  for (std::size_t i = 0; i < p.layers.size(); ++i) {
+    const bool global = (i + 1) % period == 0;
+    if (global != (p.layers[i].kind == kvmodel::LayerKind::kFull)) {
+      return absl::UnimplementedError("llama.cpp's llama4 places global layers periodically only");
+    }
+  }
+  b.Meta("attention.sliding_window_pattern", Value::U32(period));
+  b.Meta("expert_count", Value::U32(kExperts));
+  b.Meta("expert_used_count", Value::U32(1));
+  b.Meta("expert_feed_forward_length", Value::U32(kFeedForward));
+  b.Meta("interleave_moe_layer_step", Value::U32(1));
+  for (int i = 0; i < static_cast<int>(p.layers.size()); ++i) {
+    AddAttention(b, i, g);
+    b.Layer(i, "ffn_norm.weight", {g.embd});
+    b.Layer(i, "ffn_gate_inp.weight", {g.embd, kExperts});
+    b.Layer(i, "ffn_gate_exps.weight", {g.embd, kFeedForward, kExperts});
+    b.Layer(i, "ffn_down_exps.weight", {kFeedForward, g.embd, kExperts});
+    b.Layer(i, "ffn_up_exps.weight", {g.embd, kFeedForward, kExperts});
+    b.Layer(i, "ffn_gate_shexp.weight", {g.embd, kFeedForward});
+    b.Layer(i, "ffn_down_shexp.weight", {kFeedForward, g.embd});
+    b.Layer(i, "ffn_up_shexp.weight", {g.embd, kFeedForward});
+  }
+  return absl::OkStatus();
+}
+
 // Gemma4Head() is Gemma 4's key_length: its full layers' head size.
 std::uint64_t Gemma4Head(const PerLayer& p, const Geometry& g) {
   for (const kvmodel::LayerMemory& l : p.layers) {
@@ -454,6 +521,8 @@ absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
       {"phi", "phi2"},        {"phi3", "phi3"},       {"lfm2", "lfm2"},
       {"qwen3_next", "qwen3next"}, {"granitemoehybrid", "granitehybrid"},
       {"gemma4", "gemma4"},   {"gemma4_text", "gemma4"},
+      {"llama4", "llama4"},   {"llama4_text", "llama4"},
+      {"nemotron_h", "nemotron_h"},
   };
   if (m.name == "phi-2") return std::string("phi2");
   if (m.family == "Phi") return std::string("phi3");
@@ -491,12 +560,17 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
   }
   if (hybrid && *arch == "granitehybrid") {
     AddGraniteHybridLayers(b, per_layer, g);
+  } else if (hybrid && *arch == "nemotron_h") {
+    AddNemotronHLayers(b, per_layer, g);
   } else if (hybrid && *arch == "lfm2") {
     AddLfm2Layers(b, per_layer, g);
   } else if (hybrid && *arch == "qwen3next") {
     AddQwen3NextLayers(b, per_layer, g);
   } else if (*arch == "gemma4") {
     AddGemma4Layers(b, per_layer, g);
+  } else if (*arch == "llama4") {
+    const absl::Status added = AddLlama4Layers(b, per_layer, g);
+    if (!added.ok()) return added;
   } else if (hybrid || m.per_layer()) {
     return absl::UnimplementedError(absl::StrCat(
         std::string(m.name), ": no tiny GGUF for a per-layer ", *arch, " model"));
