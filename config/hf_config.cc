@@ -200,6 +200,11 @@ ImportedModel Parse(std::string_view raw_text, std::string_view name) {
   }
   m.max_context_tokens = *max_pos;
 
+  if (!kv_lora && text.Has("index_head_dim")) {
+    Fail(text.Name("index_head_dim") +
+         ": an indexer cache without a latent (kv_lora_rank) cache is not "
+         "modelled");
+  }
   if (kv_lora) {
     const std::uint64_t rope = text.RequiredUint("qk_rope_head_dim");
     if (*kv_lora + rope > std::numeric_limits<std::uint32_t>::max()) {
@@ -207,6 +212,11 @@ ImportedModel Parse(std::string_view raw_text, std::string_view name) {
     }
     m.kv_lora_rank = U32(*kv_lora);
     m.qk_rope_head_dim = U32(rope);
+    if (const auto index = text.OptionalUint("index_head_dim")) {
+      m.indexer_head_dim = U32(*index);
+      notes.push_back("sparse attention: an indexer key of " +
+                      std::to_string(*index) + " values per layer-token");
+    }
     m.attention = {U32(layers), U32(heads), 1, U32(*kv_lora + rope), 0};
     notes.push_back("multi-head latent attention: kv_lora_rank + "
                     "qk_rope_head_dim = " + std::to_string(*kv_lora + rope) +

@@ -233,6 +233,14 @@ TEST(HfConfigTest, NonFiniteNumbersOutsideStringsOnly) {
   EXPECT_EQ(m->hf_repo, "Infinity \" NaN");
 }
 
+TEST(HfConfigTest, DeepSeekV32Indexer) {
+  // 61 layers of a 512 + 64 latent, and beside it the lightning indexer's
+  // key of index_head_dim 128 per layer-token (bf16).
+  const ImportedModel m = Load("deepseek-v3.2.json");
+  EXPECT_EQ(m.Spec().indexer_head_dim, 128u);
+  EXPECT_EQ(ModelKvBytesPerToken(m.Spec()), 61u * (576 + 128) * 2);
+}
+
 std::string Error(const std::string& json) {
   const absl::StatusOr<ImportedModel> m = ParseHfConfig(json, "t");
   EXPECT_FALSE(m.ok()) << json;
@@ -269,6 +277,9 @@ TEST(HfConfigTest, BadLayers) {
   EXPECT_EQ(Error(head + R"("hybrid_override_pattern": "M?"})"),
             "config.json: hybrid_override_pattern has '?', not one of M (mamba), "
             "* (attention), - (MLP), E (MoE)");
+  EXPECT_EQ(Error(head + R"("index_head_dim": 128})"),
+            "config.json: index_head_dim: an indexer cache without a latent "
+            "(kv_lora_rank) cache is not modelled");
   EXPECT_EQ(Error(head + R"("num_kv_shared_layers": 2})"),
             "config.json: num_kv_shared_layers must be below num_hidden_layers");
   const std::string mamba = head + R"("layer_types": ["mamba", "attention"], "mamba_d_conv": 4, )";

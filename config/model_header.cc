@@ -119,6 +119,7 @@ std::string RenderModelHeader(const kvmodel::ModelSpec& m,
   out += "    .state_format = " + Format(m.state_format) + ",\n";
   Field(out, "kv_lora_rank", m.kv_lora_rank);
   Field(out, "qk_rope_head_dim", m.qk_rope_head_dim);
+  Field(out, "indexer_head_dim", m.indexer_head_dim);
   Field(out, "parameters_total", m.parameters_total);
   Field(out, "parameters_active", m.parameters_active);
   Field(out, "max_context_tokens", m.max_context_tokens);

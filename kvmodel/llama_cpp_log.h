@@ -118,12 +118,13 @@ inline std::string LlamaCppRecurrentLine(const LlamaCppRecurrent& r,
 }
 
 // LlamaCppLogLines() is every memory line llama.cpp logs for `a`, in its
-// order: the full-attention cache, the sliding-window one, then the
-// recurrent state.
+// order: the full-attention (or latent) cache, DeepSeek-V3.2's indexer
+// cache, the sliding-window one, then the recurrent state.
 inline std::vector<std::string> LlamaCppLogLines(const LlamaCppAllocation& a,
                                                  const LlamaCppSettings& s) {
   std::vector<std::string> lines;
   if (a.base.layers > 0) lines.push_back(LlamaCppKvCacheLine(a.base, s));
+  if (a.indexer.layers > 0) lines.push_back(LlamaCppKvCacheLine(a.indexer, s));
   if (a.swa.layers > 0) lines.push_back(LlamaCppKvCacheLine(a.swa, s));
   if (a.recurrent.recurrent_layers > 0) {
     lines.push_back(LlamaCppRecurrentLine(a.recurrent, s));

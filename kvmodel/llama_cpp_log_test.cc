@@ -144,3 +144,40 @@ TEST(LlamaCppLog, HybridRecurrentLines) {
 
 }  // namespace
 }  // namespace kvmodel
+
+namespace kvmodel {
+namespace {
+
+// DeepSeek-V3.2 at -c 4096: the latent cache and, beside it, the indexer
+// cache, as the real llama.cpp printed them (the oracle's "default" case of
+// tests/testdata/deepseek-v3.2.json).
+constexpr ModelSpec kDeepSeekV32{
+    .name = "deepseek-v3.2",
+    .attention = {61, 128, 1, 576, 0},
+    .kv_lora_rank = 512,
+    .qk_rope_head_dim = 64,
+    .indexer_head_dim = 128,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 163'840,
+};
+static_assert(LlamaCppKvCache(kDeepSeekV32, LlamaCppSettings{.n_ctx = 4096}).total_bytes() ==
+              351'797'248);
+
+TEST(LlamaCppLog, DeepSeekV32IndexerCache) {
+  LlamaCppSettings s;
+  s.n_ctx = 4096;
+  const LlamaCppAllocation a = LlamaCppKvCache(kDeepSeekV32, s);
+  EXPECT_EQ(a.total_bytes(), 351'797'248u);  // the probe's context bytes
+  const std::vector<std::string> lines = LlamaCppLogLines(a, s);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0],
+            "llama_kv_cache: size =  274.50 MiB (  4096 cells,  61 layers,  1/1 seqs), "
+            "K (f16):  274.50 MiB, V (f16):    0.00 MiB");
+  EXPECT_EQ(lines[1],
+            "llama_kv_cache: size =   61.00 MiB (  4096 cells,  61 layers,  1/1 seqs), "
+            "K (f16):   61.00 MiB, V (f16):    0.00 MiB");
+}
+
+}  // namespace
+}  // namespace kvmodel

@@ -26,6 +26,9 @@
 //             + sum over cross layers of K row bytes * cross_attention_tokens)
 //   state   = batch * sum over recurrent layers of state values * state bytes
 //
+// (DeepSeek-V3.2's sparse attention adds an indexer key per layer-token to
+// K: see `indexer_head_dim`.)
+//
 // and V like K. Weights are parameters x bits per weight (kvmodel/weights.h).
 //
 // Worked example (Gemma 2 2B: 26 layers, 13 sliding with a 4,096 window,
@@ -77,6 +80,10 @@ struct ModelSpec {
   // qk_rope_head_dim, attention.v_head_dim 0 and num_kv_heads 1.
   std::uint32_t kv_lora_rank = 0;
   std::uint32_t qk_rope_head_dim = 0;
+  // Sparse attention (DeepSeek-V3.2's lightning indexer): beside the latent,
+  // each layer caches one indexer key of indexer_head_dim values per token,
+  // counted with the K bytes.
+  std::uint32_t indexer_head_dim = 0;
   // Zero when unknown (weights then cannot be sized).
   std::uint64_t parameters_total = 0;
   std::uint64_t parameters_active = 0;  // equals total for dense models
@@ -165,6 +172,10 @@ constexpr void Validate(const ModelSpec& m) {
                m.attention.v_head_dim == 0),
           "a latent-attention cache is one K of kv_lora_rank + "
           "qk_rope_head_dim values and no V");
+  Require(m.indexer_head_dim == 0 || m.latent_attention(),
+          "an indexer cache sits beside a latent-attention (MLA) cache");
+  Require(m.indexer_head_dim % Info(m.attention.k_format).block_elements == 0,
+          "indexer_head_dim must be a whole number of k_format blocks");
   Require(m.parameters_active <= m.parameters_total,
           "parameters_active must not exceed parameters_total");
   Require(m.max_context_tokens > 0, "max_context_tokens must be positive");
@@ -224,9 +235,10 @@ constexpr void AddWindowed(KvPlan& plan, std::uint64_t window,
 
 constexpr void AddRun(KvPlan& plan, const ModelSpec& m, const LayerRun& run) {
   const LayerMemory& l = run.layer;
-  const std::uint64_t k =
-      l.attends() ? CheckedMul(run.count, KRowBytes(l, m.attention.k_format))
-                  : 0;
+  const std::uint64_t k_row =
+      CheckedAdd(KRowBytes(l, m.attention.k_format),
+                 StorageBytes(m.attention.k_format, m.indexer_head_dim));
+  const std::uint64_t k = l.attends() ? CheckedMul(run.count, k_row) : 0;
   const std::uint64_t v =
       l.attends() ? CheckedMul(run.count, VRowBytes(l, m.attention.v_format))
                   : 0;

@@ -43,6 +43,28 @@ constexpr ModelSpec kLatent{
 static_assert(ModelKvCacheBytes(kLatent, 10).k_bytes == 27 * 576 * 2 * 10);
 static_assert(ModelKvCacheBytes(kLatent, 10).v_bytes == 0);
 
+// DeepSeek-V3.2 (published config): 61 latent layers of 512 + 64 and an
+// indexer key of index_head_dim 128 beside each, all counted as K.
+constexpr ModelSpec kSparseLatent{
+    .name = "deepseek-v3.2",
+    .attention = {61, 128, 1, 576, 0},
+    .kv_lora_rank = 512,
+    .qk_rope_head_dim = 64,
+    .indexer_head_dim = 128,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 163'840,
+};
+static_assert(ModelKvBytesPerToken(kSparseLatent) == 61 * (576 + 128) * 2);
+
+TEST(ModelTest, IndexerBesideTheLatent) {
+  EXPECT_EQ(ModelKvCacheBytes(kSparseLatent, 4096).k_bytes, 4096u * 61 * 704 * 2);
+  ModelSpec m = kSparseLatent;
+  m.kv_lora_rank = m.qk_rope_head_dim = 0;
+  m.attention = {61, 128, 1, 576, 576};
+  EXPECT_THROW(ModelKvBytesPerToken(m), InvalidModel);
+}
+
 // Mean over a horizon crossing the 4,096 window: prompt 4,090, K = 10,
 // t = 4,090 .. 4,099. Full layers: sum t = 40,945; sliding: 4,090 + ... +
 // 4,096 (7 terms, 28,651) + 3 * 4,096 = 40,939. Mean bytes =

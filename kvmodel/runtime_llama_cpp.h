@@ -16,6 +16,8 @@
 //               V bytes = row(type_v, n_head_kv * head_v) * cells * streams
 //               (each layer its own heads and sizes; with -fa off, V is
 //               stored transposed and every V row is the widest layer's)
+//   indexer     sparse attention (DeepSeek-V3.2): a second cache beside
+//               the latent, one K row of the indexer head per layer-cell
 //   recurrent   max(1, n_seq_max) cells of every recurrent layer's conv (R)
 //               and state (S) values in f32 (llama_memory_recurrent), beside
 //               the KV cache of the attention layers of a hybrid
@@ -128,11 +130,12 @@ struct LlamaCppRecurrent {
 struct LlamaCppAllocation {
   LlamaCppCache base;  // full-attention layers (all layers of most models)
   LlamaCppCache swa;   // sliding-window layers; layers == 0 when none
+  LlamaCppCache indexer;  // DeepSeek-V3.2's indexer keys; layers == 0 when none
   LlamaCppRecurrent recurrent;
   bool flash_attn_forced_on = false;  // auto turned on for a quantized V
 
   constexpr std::uint64_t k_bytes() const {
-    return CheckedAdd(base.k_bytes, swa.k_bytes);
+    return CheckedAdd(CheckedAdd(base.k_bytes, swa.k_bytes), indexer.k_bytes);
   }
   constexpr std::uint64_t v_bytes() const {
     return CheckedAdd(base.v_bytes, swa.v_bytes);
@@ -339,6 +342,16 @@ constexpr LlamaCppAllocation LlamaCppKvCache(const ModelSpec& model,
   a.base = {LlamaCppCellsPerStream(s), LlamaCppStreams(s), 0, 0, 0};
   a.swa = {use_swa ? LlamaCppSwaCellsPerStream(s, counts.window) : 0,
            LlamaCppStreams(s), 0, 0, 0};
+  a.indexer = {a.base.cells_per_stream, LlamaCppStreams(s), 0, 0, 0};
+  if (m.indexer_head_dim > 0) {
+    // llama_kv_cache_dsa: a second cache of one K head of the indexer's
+    // head size per layer (src/llama-kv-cache-dsa.cpp).
+    a.indexer.layers = m.attention.num_layers;
+    a.indexer.k_bytes = CheckedMul(
+        StorageBytes(s.type_k, m.indexer_head_dim),
+        CheckedMul(CheckedMul(a.indexer.cells_per_stream, a.indexer.streams),
+                   a.indexer.layers));
+  }
   a.recurrent = {std::max<std::uint64_t>(1, s.n_seq_max), m.attention.num_layers,
                  0, 0, 0};
   ForEachLayerRun(m, [&](const LayerRun& run) {

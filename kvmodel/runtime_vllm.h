@@ -66,6 +66,9 @@ constexpr void RequireVllmModelled(const ModelSpec& m) {
           "kvtables' vLLM rules do not size models whose layers differ "
           "(recurrent state or layers of their own geometry) yet: use "
           "--runtime=llama.cpp or the analytic answer");
+  Require(m.indexer_head_dim == 0,
+          "kvtables' vLLM rules do not size a sparse-attention indexer "
+          "cache yet: use --runtime=llama.cpp or the analytic answer");
 }
 
 }  // namespace internal

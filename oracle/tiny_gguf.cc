@@ -184,6 +184,21 @@ void AddGptOssLayers(Builder& b, const Geometry& g) {
 void AddDeepSeekLayers(Builder& b, const kvmodel::ModelSpec& m, const Geometry& g) {
   const std::uint64_t rank = m.kv_lora_rank, rope = m.qk_rope_head_dim;
   const bool q_lora = m.attention.num_layers != 27;  // all but V2-Lite
+  const std::uint64_t index = m.indexer_head_dim;
+  if (index > 0) {  // deepseek32: the lightning indexer's keys and heads
+    constexpr std::uint32_t kIndexerHeads = 4;
+    b.Meta("attention.indexer.head_count", Value::U32(kIndexerHeads));
+    b.Meta("attention.indexer.key_length", Value::U32(index));
+    b.Meta("attention.indexer.top_k", Value::U32(64));
+    b.Meta("expert_gating_func", Value::U32(2));  // sigmoid
+    for (int i = 0; i < static_cast<int>(g.layers); ++i) {
+      b.Layer(i, "indexer.k_norm.weight", {index});
+      b.Layer(i, "indexer.k_norm.bias", {index});
+      b.Layer(i, "indexer.proj.weight", {g.embd, kIndexerHeads});
+      b.Layer(i, "indexer.attn_k.weight", {g.embd, index});
+      b.Layer(i, "indexer.attn_q_b.weight", {kDeepSeekV3QLoraRank, kIndexerHeads * index});
+    }
+  }
   b.Meta("leading_dense_block_count", Value::U32(g.layers));
   b.Meta("attention.kv_lora_rank", Value::U32(rank));
   if (q_lora) b.Meta("attention.q_lora_rank", Value::U32(kDeepSeekV3QLoraRank));
@@ -506,7 +521,9 @@ absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
     return absl::UnimplementedError(absl::StrCat(
         std::string(m.name), ": llama.cpp has no cross-attention (mllama) architecture"));
   }
-  if (m.latent_attention()) return std::string("deepseek2");
+  if (m.latent_attention()) {
+    return std::string(m.indexer_head_dim > 0 ? "deepseek32" : "deepseek2");
+  }
   // Catalog families and config.json model_types, as the converter maps
   // them (Mixtral and the Qwen3 MoE as their dense stand-ins: experts do
   // not size the cache).
@@ -578,7 +595,7 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
     AddFusedLayers(b, g);
   } else if (*arch == "gpt-oss") {
     AddGptOssLayers(b, g);
-  } else if (*arch == "deepseek2") {
+  } else if (*arch == "deepseek2" || *arch == "deepseek32") {
     AddDeepSeekLayers(b, m, g);
   } else {
     AddDenseLayers(b, g);

@@ -596,6 +596,9 @@ std::string Run() {
       } else if (a.base.layers > 0) {
         cache_row("llama_cpp_cache_bytes", "llama.cpp cache", a.base);
       }
+      if (a.indexer.layers > 0) {
+        cache_row("llama_cpp_indexer_cache_bytes", "llama.cpp indexer cache", a.indexer);
+      }
       if (a.recurrent.recurrent_layers > 0) {
         const kvmodel::LlamaCppRecurrent& r = a.recurrent;
         add("llama_cpp_recurrent_bytes", "llama.cpp recurrent state", r.total_bytes(),
