@@ -165,7 +165,7 @@ TEST(HfConfigTest, GraniteHybridMamba2) {
   // 36 Mamba 2 layers: kernel 4 over 2 x 2048 + 2 x 128 channels, 64 heads
   // of 128 x 64; 4 attention layers of 8 KV heads of 2048 / 32. The state is
   // the 73.79 MiB llama.cpp logs for one sequence.
-  const ImportedModel m = Load("granite-4.0-h-micro.json");  // owns the layers
+  const ImportedModel m = Load("granite-4.0-h-micro-base.json");  // owns the layers
   const kvmodel::ModelSpec spec = m.Spec();
   EXPECT_EQ(ModelKvBytesPerToken(spec), 4u * 8 * 64 * 2 * 2);
   EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(spec), 77'377'536u);

@@ -89,12 +89,14 @@ std::vector<Kind> KindsFromPattern(const Fields& text, std::uint64_t layers) {
 
 // KindsFromChunks() is Llama 4's: layers that use RoPE attend within
 // chunks, the rest (NoPE) attend globally. no_rope_layers lists 1 for RoPE
-// layers; without it, transformers' Llama4TextConfig default: every
+// layers; without it (or with it empty, as Llama-4-Scout-17B-16E publishes
+// it), transformers' Llama4TextConfig default: every
 // no_rope_layer_interval-th layer (4) is NoPE.
 std::vector<Kind> KindsFromChunks(const Fields& text, std::uint64_t layers,
                                   std::vector<std::string>& notes) {
   std::vector<Kind> kinds;
-  if (const Json* list = text.Find("no_rope_layers")) {
+  const Json* list = text.Find("no_rope_layers");
+  if (list != nullptr && !(list->is_array() && list->empty())) {
     const std::string name = text.Name("no_rope_layers");
     if (!list->is_array() || list->size() != layers) {
       Fail(name + " must be a list of " + std::to_string(layers) + " entries");

@@ -357,16 +357,22 @@ void AddLfm2Layers(Builder& b, const PerLayer& p, const Geometry& g) {
   }
 }
 
-// qwen3next: gated DeltaNet layers among gated attention layers, every
-// layer a two-expert MoE with a shared expert.
-void AddQwen3NextLayers(Builder& b, const PerLayer& p, const Geometry& g) {
+// qwen3next and qwen35: gated DeltaNet layers among gated attention
+// layers; qwen3next's every layer a two-expert MoE with a shared expert,
+// qwen35's a dense FFN, and its gates in two tensors (ssm_beta, ssm_alpha).
+void AddGatedDeltaNetLayers(Builder& b, const PerLayer& p, const Geometry& g) {
   constexpr std::uint64_t kExperts = 2;
+  const bool dense = b.arch() == "qwen35";
   const SsmKeys k = SsmKeysOf(p.state);
   AddSsmMeta(b, k);
-  b.Meta("expert_count", Value::U32(kExperts));
-  b.Meta("expert_used_count", Value::U32(1));
-  b.Meta("expert_feed_forward_length", Value::U32(kFeedForward));
-  b.Meta("expert_shared_feed_forward_length", Value::U32(kFeedForward));
+  if (dense) {
+    b.Meta("rope.dimension_sections", Value::I32Array({11, 11, 10, 0}));
+  } else {
+    b.Meta("expert_count", Value::U32(kExperts));
+    b.Meta("expert_used_count", Value::U32(1));
+    b.Meta("expert_feed_forward_length", Value::U32(kFeedForward));
+    b.Meta("expert_shared_feed_forward_length", Value::U32(kFeedForward));
+  }
   std::vector<std::uint32_t> recurrent;
   for (const kvmodel::LayerMemory& l : p.layers) recurrent.push_back(!l.attends());
   b.Meta("attention.recurrent_layers", Value::U32Array(recurrent));
@@ -386,9 +392,20 @@ void AddQwen3NextLayers(Builder& b, const PerLayer& p, const Geometry& g) {
       b.F32Layer(i, "ssm_conv1d.weight", {k.conv, 2 * key_dim + value_dim});
       b.F32Layer(i, "ssm_dt.bias", {k.heads});
       b.F32Layer(i, "ssm_a", {k.heads});
-      b.Layer(i, "ssm_ba.weight", {g.embd, 2 * k.heads});
+      if (dense) {
+        b.Layer(i, "ssm_beta.weight", {g.embd, k.heads});
+        b.Layer(i, "ssm_alpha.weight", {g.embd, k.heads});
+      } else {
+        b.Layer(i, "ssm_ba.weight", {g.embd, 2 * k.heads});
+      }
       b.F32Layer(i, "ssm_norm.weight", {k.state});
       b.Layer(i, "ssm_out.weight", {value_dim, g.embd});
+    }
+    if (dense) {
+      b.Layer(i, "ffn_gate.weight", {g.embd, kFeedForward});
+      b.Layer(i, "ffn_up.weight", {g.embd, kFeedForward});
+      b.Layer(i, "ffn_down.weight", {kFeedForward, g.embd});
+      continue;
     }
     b.Layer(i, "ffn_gate_inp.weight", {g.embd, kExperts});
     b.Layer(i, "ffn_down_exps.weight", {kFeedForward, g.embd, kExperts});
@@ -539,7 +556,7 @@ absl::StatusOr<std::string> LlamaCppArchitecture(const kvmodel::ModelSpec& m) {
       {"qwen3_next", "qwen3next"}, {"granitemoehybrid", "granitehybrid"},
       {"gemma4", "gemma4"},   {"gemma4_text", "gemma4"},
       {"llama4", "llama4"},   {"llama4_text", "llama4"},
-      {"nemotron_h", "nemotron_h"},
+      {"nemotron_h", "nemotron_h"}, {"qwen3_5_text", "qwen35"}, {"qwen3_5", "qwen35"},
   };
   if (m.name == "phi-2") return std::string("phi2");
   if (m.family == "Phi") return std::string("phi3");
@@ -581,8 +598,8 @@ absl::StatusOr<gguf::File> TinyGguf(const kvmodel::ModelSpec& m) {
     AddNemotronHLayers(b, per_layer, g);
   } else if (hybrid && *arch == "lfm2") {
     AddLfm2Layers(b, per_layer, g);
-  } else if (hybrid && *arch == "qwen3next") {
-    AddQwen3NextLayers(b, per_layer, g);
+  } else if (hybrid && (*arch == "qwen3next" || *arch == "qwen35")) {
+    AddGatedDeltaNetLayers(b, per_layer, g);
   } else if (*arch == "gemma4") {
     AddGemma4Layers(b, per_layer, g);
   } else if (*arch == "llama4") {

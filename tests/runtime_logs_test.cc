@@ -320,8 +320,10 @@ TEST(LlamaCppLogTest, L18Gemma4E4BSharedLayers) {
 // L19. llama.cpp (2026), granite-4.0-h-micro, one sequence: the recurrent
 // state "llama_memory_recurrent: size = 73.79 MiB", whatever the context
 // and cache types. Source: the run reported in issue 10 of this project.
+// The config is the published one of its base model,
+// granite-4.0-h-micro-base (the same architecture, released with it).
 TEST(LlamaCppLogTest, L19GraniteHMicroRecurrentState) {
-  const ImportedModel m = Load("granite-4.0-h-micro.json");
+  const ImportedModel m = Load("granite-4.0-h-micro-base.json");
   for (const std::uint64_t n_ctx : {4096u, 131072u}) {
     const LlamaCppAllocation a = LlamaCppKvCache(m.Spec(), Llama(n_ctx));
     EXPECT_EQ(a.recurrent.cells, 1u);

@@ -37,7 +37,7 @@ static_assert(kvmodel::LlamaCppKvCache(kGraniteMicro, kvmodel::LlamaCppSettings{
 TEST(UserModelHeader, HybridLayerByLayer) {
   EXPECT_EQ(kvmodel::ModelStateBytesPerSequence(kGraniteMicro), 77'377'536u);
   const absl::StatusOr<kvtables::config::ImportedModel> read =
-      kvtables::config::ReadHfConfigFile("tests/testdata/granite-4.0-h-micro.json");
+      kvtables::config::ReadHfConfigFile("tests/testdata/granite-4.0-h-micro-base.json");
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_EQ(kvmodel::ModelKvCacheBytes(read->Spec(), 4096, 3),
             kvmodel::ModelKvCacheBytes(kGraniteMicro, 4096, 3));

@@ -190,13 +190,13 @@ bad "Unknown command line flag 'bogus'" --model=llama-3.1-8b --bogus=1
 # 36 x (3 x 4,352 + 128 x 4,096) x 4 = 77,377,536 bytes per sequence (the
 # 73.79 MiB llama.cpp logs), its 4 attention layers 4 x 8 x 64 x 2 x 2 =
 # 8,192 bytes per token.
-run "$tmp/granite.json" --config="$data/granite-4.0-h-micro.json" --runtime=llama.cpp --context=4096 --format=json
+run "$tmp/granite.json" --config="$data/granite-4.0-h-micro-base.json" --runtime=llama.cpp --context=4096 --format=json
 has "hybrid state" '"recurrent_state_bytes": 77377536' "$tmp/granite.json"
 has "hybrid total" '"kv_cache_bytes": 110931968' "$tmp/granite.json"
 has "hybrid log line" 'llama_memory_recurrent: size =   73.79 MiB (     1 cells,  40 layers,  1 seqs  0 rs_seq)' "$tmp/granite.json"
-run "$tmp/granite-analytic.json" --config="$data/granite-4.0-h-micro.json" --context=4096 --batch=2 --format=json
+run "$tmp/granite-analytic.json" --config="$data/granite-4.0-h-micro-base.json" --context=4096 --batch=2 --format=json
 has "analytic hybrid" '"kv_cache_bytes": 221863936' "$tmp/granite-analytic.json"
-bad "kvtables' vLLM rules do not size models whose layers differ" --config="$data/granite-4.0-h-micro.json" --runtime=vllm --context=4096
+bad "kvtables' vLLM rules do not size models whose layers differ" --config="$data/granite-4.0-h-micro-base.json" --runtime=vllm --context=4096
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]
