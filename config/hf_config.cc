@@ -172,6 +172,8 @@ ImportedModel Parse(std::string_view raw_text, std::string_view name) {
     head_dim = *hd;
   } else if (const auto nemotron = text.OptionalUint("attention_head_dim")) {
     head_dim = *nemotron;  // Nemotron-H's name for it
+  } else if (const auto megatron = text.OptionalUint("kv_channels")) {
+    head_dim = *megatron;  // Megatron's (Nemotron, Minitron)
   } else if (gemma3) {
     head_dim = with_default(std::nullopt, 256, "head_dim");
   } else {

@@ -277,6 +277,17 @@ TEST(HfConfigTest, BadLayers) {
   EXPECT_EQ(Error(head + R"("hybrid_override_pattern": "M?"})"),
             "config.json: hybrid_override_pattern has '?', not one of M (mamba), "
             "* (attention), - (MLP), E (MoE)");
+  EXPECT_EQ(Error(head + R"("use_cla": true, "cla_share_factor": 2})"),
+            "config.json: use_cla: cross-layer KV sharing is not modelled");
+  EXPECT_EQ(Error(head + R"("attn_type_list": [1, 0]})"),
+            "config.json: attn_type_list entry 0: lightning (linear) attention "
+            "layers are not modelled");
+  EXPECT_EQ(Error(head + R"("block_configs": [{"attention": {"n_heads_in_group": 3}},
+      {"attention": {"no_op": true}}]})"),
+            "config.json: block_configs[0].attention.n_heads_in_group 3 does not "
+            "divide num_attention_heads 4");
+  EXPECT_EQ(Error(head + R"("block_configs": [{"attention": {}}]})"),
+            "config.json: block_configs must be a list of 2 blocks");
   EXPECT_EQ(Error(head + R"("index_head_dim": 128})"),
             "config.json: index_head_dim: an indexer cache without a latent "
             "(kv_lora_rank) cache is not modelled");

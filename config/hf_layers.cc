@@ -176,21 +176,23 @@ LayerMemory State(std::uint64_t kernel, std::uint64_t channels,
   return l;
 }
 
-// MambaState(): Mamba 2 as llama.cpp's converter reads it (d_inner =
-// expand x hidden_size, or heads x head size where there is no expand).
+// MambaState(): Mamba 2, d_inner = heads x head size (as transformers'
+// NemotronH and GraniteMoeHybrid have it; Granite's expand x hidden_size
+// equals it), or expand x hidden_size where no head size is given.
 LayerMemory MambaState(const Fields& text, const HfAttention& a) {
   const std::string field = text.Name("mamba_d_state");
   const std::uint64_t d_state = RequiredOf(text, {"mamba_d_state", "ssm_state_size"});
   const std::uint64_t d_conv = RequiredOf(text, {"mamba_d_conv", "conv_kernel"});
   const std::uint64_t groups = FirstUint(text, {"mamba_n_groups", "n_groups"}).value_or(1);
   const std::uint64_t heads = RequiredOf(text, {"mamba_n_heads", "mamba_num_heads"});
-  const auto expand = FirstUint(text, {"mamba_expand", "expand"});
+  const auto head = FirstUint(text, {"mamba_d_head", "mamba_head_dim"});
   std::uint64_t inner = 0;
-  if (expand) {
-    if (a.hidden == 0) Fail(text.Name("hidden_size") + " is missing");
-    inner = CheckedMul(*expand, a.hidden);
+  if (head) {
+    inner = CheckedMul(heads, *head);  // Nemotron-H's expand does not give it
   } else {
-    inner = CheckedMul(heads, RequiredOf(text, {"mamba_d_head", "mamba_head_dim"}));
+    const std::uint64_t expand = RequiredOf(text, {"mamba_expand", "expand"});
+    if (a.hidden == 0) Fail(text.Name("hidden_size") + " is missing");
+    inner = CheckedMul(expand, a.hidden);
   }
   if (inner % heads != 0) {
     Fail(text.Name("mamba_n_heads") + " " + std::to_string(heads) +
@@ -309,10 +311,69 @@ std::vector<LayerRun> Runs(const std::vector<LayerMemory>& layers) {
   return runs;
 }
 
+// RefuseUnmodelled() stops at fields that change memory in ways not
+// modelled, rather than let them pass unread.
+void RefuseUnmodelled(const Fields& text) {
+  if (text.OptionalBool("use_cla").value_or(false)) {
+    Fail(text.Name("use_cla") + ": cross-layer KV sharing is not modelled");
+  }
+  if (const Json* list = text.Find("attn_type_list")) {
+    if (!list->is_array()) Fail(text.Name("attn_type_list") + " must be a list");
+    for (const Json& entry : *list) {
+      if (entry != 1) {
+        Fail(text.Name("attn_type_list") + " entry " + Brief(entry) +
+             ": lightning (linear) attention layers are not modelled");
+      }
+    }
+  }
+}
+
+// NasLayers() is a block_configs model's layers (Nemotron NAS, DeciLM):
+// per layer, attention with heads / n_heads_in_group KV heads, or none
+// (no_op, replace_with_linear).
+std::vector<LayerMemory> NasLayers(const Fields& text, const HfAttention& a) {
+  const Json& list = *text.Find("block_configs");
+  const std::string name = text.Name("block_configs");
+  if (!list.is_array() || list.size() != a.layers) {
+    Fail(name + " must be a list of " + std::to_string(a.layers) + " blocks");
+  }
+  std::vector<LayerMemory> layers;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = name + "[" + std::to_string(i) + "].attention";
+    if (!list[i].is_object() || !list[i].contains("attention") ||
+        !list[i]["attention"].is_object()) {
+      Fail(at + " is missing");
+    }
+    const Fields attention(list[i]["attention"], at + ".");
+    if (attention.Find("window_length") != nullptr) {
+      Fail(at + ".window_length: windowed NAS attention is not modelled");
+    }
+    if (attention.OptionalBool("no_op").value_or(false) ||
+        attention.OptionalBool("replace_with_linear").value_or(false)) {
+      LayerMemory none;
+      none.kind = LayerKind::kNone;
+      layers.push_back(none);
+      continue;
+    }
+    const std::uint64_t group = attention.RequiredUint("n_heads_in_group");
+    if (a.heads % group != 0) {
+      Fail(at + ".n_heads_in_group " + std::to_string(group) +
+           " does not divide num_attention_heads " + std::to_string(a.heads));
+    }
+    layers.push_back(Attention(LayerKind::kFull, a.heads / group, a.head_dim, 0));
+  }
+  return layers;
+}
+
 }  // namespace
 
 std::vector<LayerRun> ReadHfLayers(const Fields& text, const HfAttention& a,
                                    std::vector<std::string>& notes) {
+  RefuseUnmodelled(text);
+  if (text.Has("block_configs")) {
+    notes.push_back("block_configs: KV heads and no-op layers per block");
+    return Runs(NasLayers(text, a));
+  }
   const std::vector<Kind> kinds = Kinds(text, a.layers, notes);
   const LayerMemory global = Global(text, a, notes);
   const bool own_global = global.num_kv_heads != a.kv_heads || global.k_head_dim != a.head_dim;

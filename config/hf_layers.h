@@ -18,6 +18,11 @@
 //   num_global_key_value_heads  KV heads
 //   num_kv_shared_layers      Gemma 3n / 4: the last n layers read the cache
 //                             of the last earlier layer of their kind
+//   block_configs             Nemotron NAS: per block, KV heads (heads /
+//                             n_heads_in_group) or no attention at all
+//
+// Fields that change memory in ways not modelled are refused by name:
+// use_cla (cross-layer KV sharing), attn_type_list with lightning layers.
 //
 // Recurrent state per layer and sequence, in values (the rolling
 // convolution keeps d_conv - 1 columns: the oldest is shifted out):
