@@ -1,10 +1,8 @@
 #include "config/hf_config.h"
 
 #include <cstdint>
-#include <fstream>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -12,6 +10,7 @@
 #include "absl/status/status.h"
 #include "config/hf_layers.h"
 #include "config/json_fields.h"
+#include "fileio/input_file.h"
 #include "kvmodel/checked.h"
 #include "kvmodel/model.h"
 #include "nlohmann/json.hpp"
@@ -400,13 +399,15 @@ absl::StatusOr<ImportedModel> ParseHfConfig(std::string_view json_text,
 
 absl::StatusOr<ImportedModel> ReadHfConfigFile(const std::string& path,
                                                std::string_view name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError("cannot read config file " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError("cannot read config file " + path);
+  const absl::StatusOr<std::string> text =
+      fileio::ReadInputText(path, fileio::kMaxConfigBytes);
+  if (!text.ok()) {
+    return absl::Status(text.status().code(),
+                        "cannot read config file " +
+                            std::string(text.status().message()));
+  }
   std::string model_name(name);
-  absl::StatusOr<ImportedModel> model = ParseHfConfig(text.str(), model_name);
+  absl::StatusOr<ImportedModel> model = ParseHfConfig(*text, model_name);
   if (!model.ok()) return model;
   if (name.empty() && model->hf_repo.empty()) {
     // A file named like the model ("gemma-2-2b.json") names it; a

@@ -393,7 +393,12 @@ TEST(HfConfigTest, MissingFile) {
   const absl::StatusOr<ImportedModel> m =
       ReadHfConfigFile("tests/testdata/no-such-file.json");
   EXPECT_EQ(m.status().message(),
-            "cannot read config file tests/testdata/no-such-file.json");
+            "cannot read config file tests/testdata/no-such-file.json: No such "
+            "file or directory");
+  // Not a regular file: refused before reading (/dev/zero has no end).
+  EXPECT_EQ(ReadHfConfigFile("/dev/zero").status().message(),
+            "cannot read config file /dev/zero is not a regular file (a "
+            "directory, FIFO, socket or device)");
 }
 
 }  // namespace

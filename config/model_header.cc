@@ -74,15 +74,49 @@ std::string CppStringLiteral(std::string_view text) {
   return out + "\"";
 }
 
-bool IsIdentifier(std::string_view text) {
-  if (text.empty()) return false;
+namespace {
+
+// The keywords of C++20 and C11 and C++'s alternative tokens: none may
+// name a constant, a namespace or a macro of a generated header.
+constexpr std::string_view kKeywords[] = {
+    "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor",
+    "bool", "break", "case", "catch", "char", "char8_t", "char16_t",
+    "char32_t", "class", "co_await", "co_return", "co_yield", "compl",
+    "concept", "const", "consteval", "constexpr", "constinit", "const_cast",
+    "continue", "decltype", "default", "delete", "do", "double",
+    "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false",
+    "float", "for", "friend", "goto", "if", "inline", "int", "long",
+    "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr",
+    "operator", "or", "or_eq", "private", "protected", "public", "register",
+    "reinterpret_cast", "requires", "restrict", "return", "short", "signed",
+    "sizeof", "static", "static_assert", "static_cast", "struct", "switch",
+    "template", "this", "thread_local", "throw", "true", "try", "typedef",
+    "typeid", "typename", "union", "unsigned", "using", "virtual", "void",
+    "volatile", "wchar_t", "while", "xor", "xor_eq", "_Alignas", "_Alignof",
+    "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn",
+    "_Static_assert", "_Thread_local",
+};
+
+}  // namespace
+
+std::string IdentifierProblem(std::string_view text) {
+  if (text.empty()) return "is not a C++ identifier";
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     const bool digit = c >= '0' && c <= '9';
-    if (!alpha && !(digit && i > 0)) return false;
+    if (!alpha && !(digit && i > 0)) return "is not a C++ identifier";
   }
-  return true;
+  for (const std::string_view keyword : kKeywords) {
+    if (text == keyword) return "is a C or C++ keyword";
+  }
+  const bool underscore_capital =
+      text.size() > 1 && text[0] == '_' && text[1] >= 'A' && text[1] <= 'Z';
+  if (underscore_capital || text.find("__") != std::string_view::npos) {
+    return "is reserved to the implementation (a leading underscore and "
+           "capital, or a double underscore)";
+  }
+  return "";
 }
 
 std::string RenderModelHeader(const kvmodel::ModelSpec& m,

@@ -33,8 +33,10 @@ struct HeaderNames {
 // CppStringLiteral() is `text` as a C++ string literal.
 std::string CppStringLiteral(std::string_view text);
 
-// IsIdentifier() is whether `text` is a C++ identifier (ASCII).
-bool IsIdentifier(std::string_view text);
+// IdentifierProblem() is why `text` cannot name something in a generated
+// header ("is a C or C++ keyword", ...), or empty when it can: an ASCII
+// identifier that is no keyword and not reserved.
+std::string IdentifierProblem(std::string_view text);
 
 // RenderModelHeader(): see the file comment.
 std::string RenderModelHeader(const kvmodel::ModelSpec& spec,

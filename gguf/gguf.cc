@@ -9,6 +9,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "fileio/input_file.h"
 
 namespace gguf {
 namespace {
@@ -386,8 +387,12 @@ absl::StatusOr<File> Decode(std::istream& in) {
 }
 
 absl::StatusOr<File> Read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("gguf: cannot open ", path));
+  absl::StatusOr<kvtables::fileio::InputFile> file = kvtables::fileio::OpenInput(path);
+  if (!file.ok()) {
+    return absl::Status(file.status().code(),
+                        absl::StrCat("gguf: cannot open ", file.status().message()));
+  }
+  kvtables::fileio::InputStream in(*file);
   return Decode(in);
 }
 

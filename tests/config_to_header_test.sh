@@ -24,6 +24,14 @@ bad() {  # bad <expected stderr text> <flags...>
 bad "--parameters is required" --config="$data/gpt-oss-20b.json"
 bad "--constant: '9lives' is not a C++ identifier" --config="$data/llama-3.1-8b.json" --constant=9lives
 bad "--namespace: 'a-b' is not a C++ identifier" --config="$data/llama-3.1-8b.json" --namespace=a-b
+bad "--constant: 'int' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --constant=int
+bad "--namespace: 'namespace' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --namespace=namespace
+bad "--constant: '_Bool' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --constant=_Bool
+bad "--constant: '_Model' is reserved to the implementation" --config="$data/llama-3.1-8b.json" --constant=_Model
+bad "--namespace: 'a__b' is reserved to the implementation" --config="$data/llama-3.1-8b.json" --namespace=a__b
+bad "--constant: 'a\\nb' is not a C++ identifier" --config="$data/llama-3.1-8b.json" --constant="$(printf 'a\nb')"
+bad "--include_guard: 'while' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --include_guard=while
+bad "--config: cannot read config file /dev/zero is not a regular file" --config=/dev/zero
 bad "--config: cannot read config file" --config="$data/none.json"
 printf '{"num_hidden_layers": 2' >"$tmp/broken.json"
 bad "not valid JSON" --config="$tmp/broken.json"

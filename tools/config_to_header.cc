@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -80,11 +81,12 @@ int Main() {
   if (output.empty()) return Fail("--output is required");
   const std::string constant = absl::GetFlag(FLAGS_constant);
   const std::string name_space = absl::GetFlag(FLAGS_namespace);
-  if (!kvtables::config::IsIdentifier(constant)) {
-    return Fail("--constant: '" + constant + "' is not a C++ identifier");
-  }
-  if (!kvtables::config::IsIdentifier(name_space)) {
-    return Fail("--namespace: '" + name_space + "' is not a C++ identifier");
+  for (const auto& [flag, value] : {std::pair<const char*, std::string>{"--constant", constant},
+                                     {"--namespace", name_space}}) {
+    const std::string problem = kvtables::config::IdentifierProblem(value);
+    if (!problem.empty()) {
+      return Fail(std::string(flag) + ": '" + absl::CHexEscape(value) + "' " + problem);
+    }
   }
   std::string guard = absl::GetFlag(FLAGS_include_guard);
   if (guard.empty()) {
@@ -94,8 +96,9 @@ int Main() {
     }
     guard += "_H_";
   }
-  if (!kvtables::config::IsIdentifier(guard)) {
-    return Fail("--include_guard: '" + guard + "' is not a C++ identifier");
+  if (const std::string problem = kvtables::config::IdentifierProblem(guard);
+      !problem.empty()) {
+    return Fail("--include_guard: '" + absl::CHexEscape(guard) + "' " + problem);
   }
 
   absl::StatusOr<kvtables::config::ImportedModel> model =

@@ -198,5 +198,13 @@ run "$tmp/granite-analytic.json" --config="$data/granite-4.0-h-micro-base.json" 
 has "analytic hybrid" '"kv_cache_bytes": 221863936' "$tmp/granite-analytic.json"
 bad "kvtables' vLLM rules do not size models whose layers differ" --config="$data/granite-4.0-h-micro-base.json" --runtime=vllm --context=4096
 
+# Inputs that are not regular files are refused at once: /dev/zero would be
+# read without end, a FIFO with no writer would block forever.
+bad "kvcalc: --config: cannot read config file /dev/zero is not a regular file" --config=/dev/zero
+mkfifo "$tmp/fifo.json"
+bad "is not a regular file" --config="$tmp/fifo.json"
+bad "is not a regular file" --gguf="$tmp/fifo.json"
+bad "is not a regular file" --config="$tmp"
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
