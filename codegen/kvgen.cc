@@ -4,14 +4,13 @@
 //   kvgen --list            prints every NAME it can generate, one per line
 //
 // The one list of outputs is generated/outputs.bzl; a test checks it against
-// --list. Every file is rendered first and then written to a temporary name
-// beside it and renamed into place, so a failure leaves no half-written
-// output. An unknown NAME is an error, and nothing is written.
+// --list. Every file is rendered first and then written as one set
+// (fileio/output_file.h): all or none, never half-written. An unknown NAME
+// is an error, and nothing is written.
 
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <string>
@@ -22,6 +21,7 @@
 #include "codegen/charts.h"
 #include "codegen/crop_table_output.h"
 #include "codegen/text_table.h"
+#include "fileio/output_file.h"
 #include "kvmodel/catalog.h"
 #include "kvmodel/catalog_table.h"
 #include "kvmodel/crop_table.h"
@@ -97,18 +97,6 @@ std::map<std::string, Renderer> Renderers() {
   return renderers;
 }
 
-void WriteAtomically(const std::filesystem::path& path,
-                     const std::string& text) {
-  const std::filesystem::path temporary = path.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw std::runtime_error("cannot write " + temporary.string());
-  }
-  std::filesystem::rename(temporary, path);
-}
-
 int Main(int argc, char** argv) {
   const std::map<std::string, Renderer> renderers = Renderers();
   if (argc == 2 && std::string(argv[1]) == "--list") {
@@ -123,18 +111,20 @@ int Main(int argc, char** argv) {
   }
   const std::filesystem::path out_dir = argv[1];
   // Render everything first: an error leaves every output untouched.
-  std::vector<std::pair<std::filesystem::path, std::string>> outputs;
+  std::vector<fileio::Output> outputs;
   for (int i = 2; i < argc; ++i) {
     const auto renderer = renderers.find(argv[i]);
     if (renderer == renderers.end()) {
       std::fprintf(stderr, "kvgen: no generator for output '%s'\n", argv[i]);
       return 2;
     }
-    outputs.emplace_back(out_dir / argv[i], renderer->second());
-  }
-  for (const auto& [path, text] : outputs) {
+    const std::filesystem::path path = out_dir / argv[i];
     std::filesystem::create_directories(path.parent_path());
-    WriteAtomically(path, text);
+    outputs.push_back({path.string(), renderer->second(), 0});
+  }
+  if (const absl::Status written = fileio::WriteOutputs(outputs); !written.ok()) {
+    std::fprintf(stderr, "kvgen: %s\n", std::string(written.message()).c_str());
+    return 2;
   }
   return 0;
 }

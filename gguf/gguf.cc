@@ -1,15 +1,11 @@
 #include "gguf/gguf.h"
 
-#include <unistd.h>
-
 #include <bit>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fileio/input_file.h"
+#include "fileio/output_file.h"
 
 namespace gguf {
 namespace {
@@ -327,20 +323,9 @@ absl::Status Write(const std::string& path, File& file) {
   absl::StatusOr<std::uint64_t> data = LayOut(file);
   if (!data.ok()) return data.status();
   const std::string header = Encode(file);
-  const std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    if (!out.flush()) {
-      std::remove(tmp.c_str());
-      return absl::InternalError(absl::StrCat("gguf: cannot write ", path));
-    }
-  }
-  const off_t size = static_cast<off_t>(header.size() + *data);
-  if (::truncate(tmp.c_str(), size) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return absl::InternalError(absl::StrCat("gguf: cannot write ", path, ": ", std::strerror(errno)));
-  }
+  const std::uint64_t size = header.size() + *data;
+  const absl::Status written = kvtables::fileio::WriteOutputs({{path, header, size}});
+  if (!written.ok()) return absl::InternalError(absl::StrCat("gguf: ", written.message()));
   return absl::OkStatus();
 }
 

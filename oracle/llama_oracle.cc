@@ -29,6 +29,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "config/hf_config.h"
+#include "fileio/output_file.h"
 #include "gguf/gguf.h"
 #include "kvmodel/catalog.h"
 #include "kvmodel/storage_format.h"
@@ -46,15 +47,12 @@ std::string_view FlashName(kvmodel::FlashAttention f) {
   return "auto";
 }
 
-// WriteWhole() writes `text` to `path` through a temporary file renamed
-// into place, so a failed run leaves no half-written file.
+// WriteWhole() writes `text` to `path` whole (fileio/output_file.h), so a
+// failed run leaves no half-written file.
 bool WriteWhole(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  std::ofstream out(tmp);
-  out << text;
-  if (out.flush() && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
-  std::remove(tmp.c_str());
-  std::fprintf(stderr, "llama_oracle: cannot write %s\n", path.c_str());
+  const absl::Status written = kvtables::fileio::WriteOutputs({{path, text, 0}});
+  if (written.ok()) return true;
+  std::fprintf(stderr, "llama_oracle: %s\n", std::string(written.message()).c_str());
   return false;
 }
 

@@ -32,6 +32,33 @@ bad "--namespace: 'a__b' is reserved to the implementation" --config="$data/llam
 bad "--constant: 'a\\nb' is not a C++ identifier" --config="$data/llama-3.1-8b.json" --constant="$(printf 'a\nb')"
 bad "--include_guard: 'while' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --include_guard=while
 bad "--config: cannot read config file /dev/zero is not a regular file" --config=/dev/zero
+# Outputs: never over the config read, never twice, never through a link.
+cp "$data/llama-3.1-8b.json" "$tmp/in.json"
+"$gen" --config="$tmp/in.json" --output="$tmp/in.json" 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -qF "is also an input of this run" "$tmp/err" &&
+   cmp -s "$tmp/in.json" "$data/llama-3.1-8b.json"; then
+  echo "ok   --output equal to --config refused"
+else
+  echo "FAIL --output equal to --config: $(cat "$tmp/err")"; failures=$((failures + 1))
+fi
+bad "is named twice as an output" --config="$data/llama-3.1-8b.json" --c_header="$tmp/out.h"
+echo keep >"$tmp/victim"
+ln -sf "$tmp/victim" "$tmp/link.h"
+"$gen" --config="$data/llama-3.1-8b.json" --output="$tmp/link.h" 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -qF "not a regular file" "$tmp/err" && [ "$(cat "$tmp/victim")" = keep ]; then
+  echo "ok   symlinked output refused, its target untouched"
+else
+  echo "FAIL symlinked output: $(cat "$tmp/err")"; failures=$((failures + 1))
+fi
+rm -f "$tmp/a.h" "$tmp/b.h"
+"$gen" --config="$data/llama-3.1-8b.json" --output="$tmp/a.h" --c_header="$tmp/no/such/dir/b.h" 2>"$tmp/err"
+if [ $? -eq 2 ] && [ ! -e "$tmp/a.h" ] && ! ls "$tmp"/.a.h.tmp.* >/dev/null 2>&1; then
+  echo "ok   a failing --c_header leaves --output unwritten"
+else
+  echo "FAIL a failing --c_header: $(cat "$tmp/err")"; failures=$((failures + 1))
+fi
+"$gen" --config="$data/llama-3.1-8b.json" --output="$tmp/mode.h" && [ "$(stat -c %a "$tmp/mode.h")" = 644 ] &&
+  echo "ok   written with mode 644" || { echo "FAIL mode $(stat -c %a "$tmp/mode.h")"; failures=$((failures + 1)); }
 bad "--config: cannot read config file" --config="$data/none.json"
 printf '{"num_hidden_layers": 2' >"$tmp/broken.json"
 bad "not valid JSON" --config="$tmp/broken.json"

@@ -9,7 +9,8 @@
 // same layout as generated/models/*.h (codegen/catalog_output.h): the model
 // joins the generated headers as well as the compile-time model.
 //
-// Each header is written to a temporary file next to it and renamed over it,
+// The headers are written as a set by fileio/output_file.h (a temporary file
+// next to each, renamed over it only when both are complete),
 // so a reader never sees half a header; both are rendered before either is
 // written. Errors: one line "config_to_header: ...", status 2, no file
 // written.
@@ -28,6 +29,7 @@
 #include "codegen/c_header.h"
 #include "codegen/catalog_output.h"
 #include "config/model_header.h"
+#include "fileio/output_file.h"
 #include "kvmodel/catalog_table.h"
 #include "kvmodel/status.h"
 #include "tools/kvcalc_flags.h"
@@ -55,23 +57,6 @@ int Fail(const std::string& message) {
 std::string BaseName(const std::string& path) {
   const auto slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-// Writes `text` to `path` through a temporary file; an error message, or "".
-std::string WriteAtomically(const std::string& path, const std::string& text) {
-  const std::string temp = path + ".tmp";
-  std::FILE* file = std::fopen(temp.c_str(), "wb");
-  if (file == nullptr) return "cannot write " + temp;
-  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-  if (std::fclose(file) != 0 || !written) {
-    std::remove(temp.c_str());
-    return "cannot write " + temp;
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return "cannot rename " + temp + " to " + path;
-  }
-  return "";
 }
 
 int Main() {
@@ -118,8 +103,7 @@ int Main() {
   }
   const std::string text = kvtables::config::RenderModelHeader(
       spec, {constant, name_space, guard, BaseName(path)});
-  // (flag, path, text) of each file to write.
-  std::vector<std::array<std::string, 3>> outputs = {{"--output", output, text}};
+  std::vector<kvtables::fileio::Output> outputs = {{output, text, 0}};
   if (const std::string c_header = absl::GetFlag(FLAGS_c_header);
       !c_header.empty()) {
     const absl::StatusOr<std::string> c_text = kvmodel::Evaluate([&] {
@@ -128,13 +112,12 @@ int Main() {
           c_header));
     });
     if (!c_text.ok()) return Fail("--c_header: " + std::string(c_text.status().message()));
-    outputs.push_back({"--c_header", c_header, *c_text});
+    outputs.push_back({c_header, *c_text, 0});
   }
-  for (const auto& [flag, file_path, file_text] : outputs) {
-    if (const std::string error = WriteAtomically(file_path, file_text);
-        !error.empty()) {
-      return Fail(flag + ": " + error);
-    }
+  // Both headers or neither; never over the config it read.
+  if (const absl::Status written = kvtables::fileio::WriteOutputs(outputs, {path});
+      !written.ok()) {
+    return Fail(absl::CHexEscape(written.message()));
   }
   return 0;
 }
