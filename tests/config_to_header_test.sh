@@ -29,9 +29,10 @@ bad "--namespace: 'namespace' is a C or C++ keyword" --config="$data/llama-3.1-8
 bad "--constant: '_Bool' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --constant=_Bool
 bad "--constant: '_Model' is reserved to the implementation" --config="$data/llama-3.1-8b.json" --constant=_Model
 bad "--namespace: 'a__b' is reserved to the implementation" --config="$data/llama-3.1-8b.json" --namespace=a__b
-bad "--constant: 'a\\nb' is not a C++ identifier" --config="$data/llama-3.1-8b.json" --constant="$(printf 'a\nb')"
+bad "--constant: 'a\\x0ab' is not a C++ identifier" --config="$data/llama-3.1-8b.json" --constant="$(printf 'a\nb')"
 bad "--include_guard: 'while' is a C or C++ keyword" --config="$data/llama-3.1-8b.json" --include_guard=while
 bad "--config: cannot read config file /dev/zero is not a regular file" --config=/dev/zero
+bad "--bogus is not a flag (see --help)" --config="$data/llama-3.1-8b.json" --bogus=1
 # Outputs: never over the config read, never twice, never through a link.
 cp "$data/llama-3.1-8b.json" "$tmp/in.json"
 "$gen" --config="$tmp/in.json" --output="$tmp/in.json" 2>"$tmp/err"

@@ -15,13 +15,13 @@
 // written. Errors: one line "config_to_header: ...", status 2, no file
 // written.
 
+#include <exception>
 #include <cstdio>
 #include <optional>
 #include <array>
 #include <string>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -30,6 +30,7 @@
 #include "codegen/catalog_output.h"
 #include "config/model_header.h"
 #include "fileio/output_file.h"
+#include "tools/command_line.h"
 #include "kvmodel/catalog_table.h"
 #include "kvmodel/status.h"
 #include "tools/kvcalc_flags.h"
@@ -70,7 +71,7 @@ int Main() {
                                      {"--namespace", name_space}}) {
     const std::string problem = kvtables::config::IdentifierProblem(value);
     if (!problem.empty()) {
-      return Fail(std::string(flag) + ": '" + absl::CHexEscape(value) + "' " + problem);
+      return Fail(std::string(flag) + ": '" + kvtables::Printable(value) + "' " + problem);
     }
   }
   std::string guard = absl::GetFlag(FLAGS_include_guard);
@@ -83,7 +84,7 @@ int Main() {
   }
   if (const std::string problem = kvtables::config::IdentifierProblem(guard);
       !problem.empty()) {
-    return Fail("--include_guard: '" + absl::CHexEscape(guard) + "' " + problem);
+    return Fail("--include_guard: '" + kvtables::Printable(guard) + "' " + problem);
   }
 
   absl::StatusOr<kvtables::config::ImportedModel> model =
@@ -117,7 +118,7 @@ int Main() {
   // Both headers or neither; never over the config it read.
   if (const absl::Status written = kvtables::fileio::WriteOutputs(outputs, {path});
       !written.ok()) {
-    return Fail(absl::CHexEscape(written.message()));
+    return Fail(kvtables::Printable(std::string(written.message())));
   }
   return 0;
 }
@@ -128,6 +129,14 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "writes a Hugging Face config.json as a constexpr kvmodel::ModelSpec "
       "header");
+  if (const std::string problem = kvtables::CommandLineProblem(argc, argv);
+      !problem.empty()) {
+    return Fail(problem);
+  }
   absl::ParseCommandLine(argc, argv);
-  return Main();
+  try {
+    return Main();
+  } catch (const std::exception& e) {
+    return Fail(kvtables::Printable(e.what()));
+  }
 }

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -39,6 +40,7 @@
 #include "kvmodel/storage_format.h"
 #include "kvmodel/units.h"
 #include "kvmodel/weights.h"
+#include "tools/command_line.h"
 #include "nlohmann/json.hpp"
 #include "tools/kvcalc_flags.h"
 
@@ -289,7 +291,7 @@ std::string Render(const std::vector<Row>& rows, const std::string& format) {
   if (format == "json") {
     nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (const Row& row : rows) object[row.key] = row.value;
-    return object.dump(2) + "\n";
+    return object.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   if (format == "csv") {
     std::string keys, values;
@@ -300,7 +302,7 @@ std::string Render(const std::vector<Row>& rows, const std::string& format) {
       }
       keys += row.key;
       std::string v = row.value.is_string() ? row.value.get<std::string>()
-                                            : row.value.dump();
+                                            : row.value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       if (v.find_first_of(",\"\n") != std::string::npos) {
         std::string quoted = "\"";
         for (const char c : v) {
@@ -363,7 +365,7 @@ std::string ListModels(const std::string& format) {
           " | " + std::to_string(per_token) + " | " +
           std::to_string(m.max_context_tokens) + " |\n";
   }
-  if (format == "json") return list.dump(2) + "\n";
+  if (format == "json") return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (format == "csv") return csv;
   if (format == "markdown") return md;
   return out;
@@ -754,6 +756,11 @@ int main(int argc, char** argv) {
       "the KV cache, weights and \"will it fit\" of a language model, as the "
       "analytic model, llama.cpp or vLLM allocates it (exact bytes; GiB = "
       "2^30 bytes, GB = 10^9 bytes)");
+  if (const std::string problem = kvtables::CommandLineProblem(argc, argv);
+      !problem.empty()) {
+    std::fprintf(stderr, "kvcalc: %s\n", problem.c_str());
+    return 2;
+  }
   const std::vector<char*> rest = absl::ParseCommandLine(argc, argv);
   if (rest.size() > 1) {
     std::fprintf(stderr, "kvcalc: unexpected argument '%s' (flags are --name=value)\n",
@@ -765,6 +772,10 @@ int main(int argc, char** argv) {
     out = kvtables::Run();
   } catch (const kvtables::Failure& f) {
     std::fprintf(stderr, "kvcalc: %s\n", f.message.c_str());
+    return 2;
+  } catch (const std::exception& e) {
+    // Never an abort: what escaped the checks is still one line and exit 2.
+    std::fprintf(stderr, "kvcalc: %s\n", kvtables::Printable(e.what()).c_str());
     return 2;
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

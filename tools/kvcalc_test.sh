@@ -112,7 +112,7 @@ bad() {  # bad <expected stderr text> <flags...>
   shift
   "$kvcalc" "$@" >"$tmp/bad.out" 2>"$tmp/bad.err"
   local status=$?
-  if [ "$status" -eq 0 ] || [ -s "$tmp/bad.out" ] || [ "$(wc -l <"$tmp/bad.err")" -ne 1 ] ||
+  if [ "$status" -ne 2 ] || [ -s "$tmp/bad.out" ] || [ "$(wc -l <"$tmp/bad.err")" -ne 1 ] ||
      ! grep -qF -- "$want" "$tmp/bad.err"; then
     fail "$*: status $status, stdout $(wc -c <"$tmp/bad.out") bytes, stderr: $(cat "$tmp/bad.err")"
   else
@@ -184,7 +184,16 @@ run "$tmp/maxseq.txt" --model=qwen2.5-0.5b --runtime=llama.cpp --context=1024 --
 has "llama.cpp batch solver stops at 256" "256 sequences of 1,024 tokens (llama.cpp accepts no more)" "$tmp/maxseq.txt"
 bad "overflow" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 bad "unexpected argument 'extra'" --model=llama-3.1-8b extra
-bad "Unknown command line flag 'bogus'" --model=llama-3.1-8b --bogus=1
+bad "kvcalc: --bogus is not a flag (see --help)" --model=llama-3.1-8b --bogus=1
+bad "kvcalc: --batch needs a value (--batch=...)" --model=llama-3.1-8b --batch
+bad "kvcalc: --swa_full: Illegal value 'maybe' specified for flag 'swa_full'" --model=llama-3.1-8b --swa_full=maybe
+bad 'kvcalc: --bo\x1b[31mgus is not a flag' --model=llama-3.1-8b "$(printf -- '--bo\033[31mgus')=1"
+# A model named by a file name that is not UTF-8: the JSON output replaces
+# the bytes it cannot carry, never aborts.
+cp "$data/llama-3.1-8b.json" "$tmp/$(printf 'bad\377name').json"
+sed -i 's/"_name_or_path": *"[^"]*",//' "$tmp/$(printf 'bad\377name').json"
+run "$tmp/utf8.json" --config="$tmp/$(printf 'bad\377name').json" --context=1024 --format=json
+has "non-UTF-8 name in JSON" '"kv_cache_bytes": 134217728' "$tmp/utf8.json"
 
 # A hybrid, layer by layer: granite-4.0-h-micro's 36 Mamba 2 layers keep
 # 36 x (3 x 4,352 + 128 x 4,096) x 4 = 77,377,536 bytes per sequence (the
