@@ -78,6 +78,10 @@ constexpr std::uint32_t VllmKvHeadsPerRank(const ModelSpec& m,
                                            std::uint32_t tensor_parallel) {
   internal::RequireVllmModelled(m);
   Require(tensor_parallel > 0, "tensor_parallel must be positive");
+  Require(m.attention.num_query_heads % tensor_parallel == 0,
+          "vLLM refuses a tensor-parallel size that does not divide the "
+          "attention heads (it stops with \"must be divisible by tensor "
+          "parallel size\")");
   if (m.latent_attention()) return 1;
   const std::uint32_t heads = m.attention.num_kv_heads;
   Require(heads % tensor_parallel == 0 || tensor_parallel % heads == 0,
@@ -89,7 +93,11 @@ constexpr std::uint32_t VllmKvHeadsPerRank(const ModelSpec& m,
 constexpr std::uint64_t VllmPageBytes(const ModelSpec& m,
                                       const VllmSettings& s) {
   Validate(m.attention);
-  Require(s.block_size > 0, "block_size must be positive");
+  Require(s.block_size == 1 || s.block_size == 8 || s.block_size == 16 ||
+              s.block_size == 32 || s.block_size == 64 || s.block_size == 128 ||
+              s.block_size == 256,
+          "vLLM accepts a block size of 1, 8, 16, 32, 64, 128 or 256 tokens "
+          "(BlockSize in vllm/config/cache.py)");
   Require(Info(s.kv_format).block_elements == 1,
           "vLLM stores the KV cache in the model dtype or fp8, not in "
           "llama.cpp's block formats");
@@ -140,7 +148,11 @@ constexpr std::uint64_t VllmBlockBytes(const ModelSpec& m,
 constexpr std::uint64_t VllmBlocksPerRequest(const ModelSpec& m,
                                              const VllmSettings& s) {
   Require(s.max_model_len > 0, "context (max_model_len) must be positive");
-  Require(s.block_size > 0, "block_size must be positive");
+  Require(s.block_size == 1 || s.block_size == 8 || s.block_size == 16 ||
+              s.block_size == 32 || s.block_size == 64 || s.block_size == 128 ||
+              s.block_size == 256,
+          "vLLM accepts a block size of 1, 8, 16, 32, 64, 128 or 256 tokens "
+          "(BlockSize in vllm/config/cache.py)");
   const VllmGroups g = VllmLayerGroups(m);
   std::uint64_t blocks =
       CheckedMul(g.full_groups, CeilDiv(s.max_model_len, s.block_size));

@@ -61,6 +61,9 @@ ABSL_FLAG(std::string, context, "",
 ABSL_FLAG(std::string, batch, "1",
           "sequences held at once (llama.cpp's --parallel, vLLM's concurrent "
           "requests)");
+ABSL_FLAG(std::string, images, "0",
+          "images per sequence, for models with cross-attention layers "
+          "(Llama 3.2 Vision): their vision tokens are cached in those layers");
 ABSL_FLAG(std::string, kv_dtype, "",
           "K and V cache type: f32 f16 bf16 fp8 q8_0 q4_0 q4_1 q5_0 q5_1 "
           "iq4_nl (default: the model's dtype; llama.cpp: f16)");
@@ -245,6 +248,7 @@ struct Setup {
   kvmodel::VllmSettings vllm;
   std::uint64_t context = 0;
   std::uint64_t batch = 1;
+  std::uint64_t cross_tokens = 0;  // vision tokens per sequence (--images)
 };
 
 // KvBytes() is the runtime's cache for `context` tokens x `batch` sequences.
@@ -253,7 +257,8 @@ kvmodel::KvBytes KvBytes(const ModelSpec& m, const Setup& s,
   switch (s.runtime) {
     case Runtime::kAnalytic:
       return kvmodel::ModelKvCacheBytes(
-          kvmodel::WithKvFormats(m, s.k_format, s.v_format), context, batch);
+          kvmodel::WithKvFormats(m, s.k_format, s.v_format), context, batch,
+          s.cross_tokens);
     case Runtime::kLlamaCpp: {
       kvmodel::LlamaCppSettings llama = s.llama;
       llama.n_ctx = kvmodel::CheckedMul(context, batch);
@@ -452,6 +457,23 @@ std::string Run() {
   s.context = Count("context", absl::GetFlag(FLAGS_context))
                   .value_or(m.max_context_tokens);
   s.batch = Count("batch", absl::GetFlag(FLAGS_batch), kU32Max).value_or(1);
+  if (const std::string images = absl::GetFlag(FLAGS_images); images != "0") {
+    const std::uint64_t n = Count("images", images).value_or(0);
+    if (m.cross_attention_layers == 0) {
+      Fail("--images: the model has no cross-attention layers (its images' "
+           "tokens, if any, are part of --context)");
+    }
+    if (s.runtime != Runtime::kAnalytic) {
+      Fail("--images: only the analytic answer sizes a cross-attention cache "
+           "(llama.cpp has none; vLLM's is not modelled)");
+    }
+    if (n > std::numeric_limits<std::uint64_t>::max() / m.cross_attention_tokens) {
+      Fail("--images: " + images + " images of " +
+           std::to_string(m.cross_attention_tokens) +
+           " vision tokens overflow 64 bits");
+    }
+    s.cross_tokens = n * m.cross_attention_tokens;
+  }
 
   // Runtime settings.
   s.llama.type_k = s.k_format;
@@ -651,6 +673,22 @@ std::string Run() {
       add("recurrent_state_bytes", "  recurrent state", cache.state_bytes,
           Bytes(cache.state_bytes) + " in f32, whatever the context");
     }
+    if (m.cross_attention_layers > 0) {
+      // The cross-attention layers' share: their vision tokens, no text.
+      const ModelSpec formats = kvmodel::WithKvFormats(m, s.k_format, s.v_format);
+      const std::uint64_t per_image =
+          kvmodel::ModelKvCacheBytes(formats, 0, 1, m.cross_attention_tokens).total();
+      if (s.cross_tokens > 0) {
+        const std::uint64_t cross =
+            kvmodel::ModelKvCacheBytes(formats, 0, s.batch, s.cross_tokens).total();
+        add("cross_attention_bytes", "  of it, cross-attention", cross,
+            Bytes(cross) + " (" + Commas(s.cross_tokens) + " vision tokens per sequence)");
+      } else {
+        add("cross_attention_note", "not counted", "cross-attention cache",
+            "the cross-attention layers' cache of each image (--images=N): " +
+                Bytes(per_image) + " per image per sequence");
+      }
+    }
 
     if (kv_budget) {
       add("kv_budget_bytes", "KV budget", *kv_budget, Bytes(*kv_budget));
@@ -742,6 +780,12 @@ std::string Run() {
             "activations, compute buffers, CUDA graphs and the runtime itself");
       }
     }
+  } catch (const kvmodel::Overflow& e) {
+    // Name the flags whose values made a figure pass 64 bits.
+    (void)e;
+    Fail("overflow: with --context=" + std::to_string(s.context) + " and --batch=" +
+         std::to_string(s.batch) + (s.cross_tokens > 0 ? " and --images" : "") +
+         " the bytes do not fit in 64 bits");
   } catch (const kvmodel::Error& e) {
     Fail(e.what());
   }

@@ -155,7 +155,8 @@ bad "llama.cpp refuses a quantized V cache without flash attention" --model=llam
 bad "llama.cpp has no fp8 KV cache type" --model=llama-3.1-8b --runtime=llama.cpp --kv_dtype=fp8
 bad "vLLM stores K and V in one kv_cache_dtype" --model=llama-3.1-8b --runtime=vllm --cache_type_k=fp8 --cache_type_v=bf16
 bad "vLLM stores the KV cache in the model dtype or fp8" --model=llama-3.1-8b --runtime=vllm --kv_dtype=q8_0
-bad "tensor_parallel must divide the KV heads" --model=llama-3.1-8b --runtime=vllm --tensor_parallel=3
+bad "tensor_parallel must divide the KV heads" --model=qwen2.5-7b --runtime=vllm --tensor_parallel=14
+bad "does not divide the attention heads" --model=llama-3.1-8b --runtime=vllm --tensor_parallel=3
 bad "--weights: the config gives no parameter count" --config="$data/gpt-oss-20b.json" --weights=bf16
 # --gguf: a header cut after its tensor table (tests/testdata/gguf/
 # llama-8b-geometry-header.gguf: Llama 3.1 8B's geometry, four tensors).
@@ -182,7 +183,6 @@ bad "--model, --config and --gguf contradict each other" --gguf="$gg" --model=ll
 bad "llama.cpp refuses more than 256 sequences" --model=qwen2.5-0.5b --runtime=llama.cpp --context=1024 --batch=257
 run "$tmp/maxseq.txt" --model=qwen2.5-0.5b --runtime=llama.cpp --context=1024 --weights=q8_0 --budget=80GiB
 has "llama.cpp batch solver stops at 256" "256 sequences of 1,024 tokens (llama.cpp accepts no more)" "$tmp/maxseq.txt"
-bad "overflow" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 bad "unexpected argument 'extra'" --model=llama-3.1-8b extra
 bad "kvcalc: --bogus is not a flag (see --help)" --model=llama-3.1-8b --bogus=1
 bad "kvcalc: --batch needs a value (--batch=...)" --model=llama-3.1-8b --batch
@@ -214,6 +214,21 @@ mkfifo "$tmp/fifo.json"
 bad "is not a regular file" --config="$tmp/fifo.json"
 bad "is not a regular file" --gguf="$tmp/fifo.json"
 bad "is not a regular file" --config="$tmp"
+
+# Llama 3.2 Vision: the cross-attention layers cache each image's 6,404
+# vision tokens (8 layers x 8 KV heads x 128 x 2 x 2 bytes x 6,404 =
+# 209,846,272 bytes, the 200.1 MiB per image the issue measured); without
+# --images the answer names that cache as not counted.
+run "$tmp/vision.txt" --model=llama-3.2-11b-vision --context=8192
+has "cross-attention not counted" "(--images=N): 209,846,272 bytes (200.13 MiB) per image" "$tmp/vision.txt"
+run "$tmp/vision1.json" --model=llama-3.2-11b-vision --context=8192 --images=1 --format=json
+has "cross-attention counted" '"kv_cache_bytes": 1283588096' "$tmp/vision1.json"
+bad "--images: the model has no cross-attention layers" --model=llama-3.1-8b --images=1
+bad "overflow: with --context=100000000000000 and --batch=1000000 the bytes do not fit in 64 bits" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
+# vLLM's own refusals: 32 attention heads do not split over 64 ranks, and
+# --block-size is one of BlockSize's values.
+bad "vLLM refuses a tensor-parallel size that does not divide the attention heads" --model=llama-3.1-8b --runtime=vllm --context=8192 --tensor_parallel=64
+bad "vLLM accepts a block size of 1, 8, 16, 32, 64, 128 or 256 tokens" --model=llama-3.1-8b --runtime=vllm --context=8192 --block_size=24
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]
