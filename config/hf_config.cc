@@ -315,7 +315,15 @@ ImportedModel Parse(std::string_view raw_text, std::string_view name) {
         Fail("vision_config.patch_size does not divide image_size");
       }
       const std::uint64_t side = image / patch;
-      m.cross_attention_tokens = tiles * (side * side + 1);
+      // Checked: hostile sizes must not wrap into a small token count.
+      const unsigned __int128 tokens =
+          static_cast<unsigned __int128>(tiles) *
+          (static_cast<unsigned __int128>(side) * side + 1);
+      if (tokens > std::numeric_limits<std::uint32_t>::max()) {
+        Fail("vision_config: max_num_tiles x ((image_size / patch_size)^2 + 1) "
+             "is too large: more than 2^32 vision tokens per image");
+      }
+      m.cross_attention_tokens = static_cast<std::uint64_t>(tokens);
       notes.push_back("cross-attention layers cache " +
                       std::to_string(m.cross_attention_tokens) +
                       " vision tokens per image");

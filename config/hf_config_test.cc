@@ -261,6 +261,15 @@ TEST(HfConfigTest, GoodMinimal) {
   EXPECT_FALSE(m->parameters_estimated);  // no vocab or intermediate size
 }
 
+TEST(HfConfigTest, VisionTokensDoNotWrap) {
+  // (2^32 - 1) x ((2^32 - 1)^2 + 1) is past 64 bits: refused, never wrapped.
+  EXPECT_EQ(Error(R"({"text_config": {"num_hidden_layers": 2, "num_attention_heads": 4,
+      "hidden_size": 256, "max_position_embeddings": 1024, "cross_attention_layers": [1]},
+      "vision_config": {"image_size": 4294967295, "patch_size": 1, "max_num_tiles": 4294967295}})"),
+            "config.json: vision_config: max_num_tiles x ((image_size / patch_size)^2 + 1) "
+            "is too large: more than 2^32 vision tokens per image");
+}
+
 TEST(HfConfigTest, BadLayers) {
   const std::string head =
       R"({"num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
