@@ -541,6 +541,11 @@ std::string Run() {
     std::string runtime_name = "analytic";
     std::string rules = "KV bytes = layers x KV heads x (K + V head bytes) x "
                         "tokens, sliding layers capped at their window";
+    if (m.per_layer()) {
+      rules = "KV bytes = per layer, its KV heads x (K + V head bytes) x tokens, "
+              "sliding and chunked layers capped at their window; recurrent "
+              "layers a fixed state per sequence in f32";
+    }
     if (s.runtime == Runtime::kLlamaCpp) {
       runtime_name = "llama.cpp";
       rules = std::string(kvmodel::kLlamaCppEra);
@@ -738,7 +743,9 @@ std::string Run() {
       }
       add("weights_bytes", "weights", weight_bytes, Bytes(weight_bytes));
       const std::uint64_t total = kvmodel::CheckedAdd(weight_bytes, cache.total());
-      add("total_bytes", "weights + KV cache", total, Bytes(total));
+      add("total_bytes",
+          cache.state_bytes > 0 ? "weights + KV cache + state" : "weights + KV cache",
+          total, Bytes(total));
       if (budget) {
         add("budget_bytes", "budget", *budget, Bytes(*budget));
         const bool fits = total <= *budget;
