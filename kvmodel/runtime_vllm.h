@@ -20,6 +20,12 @@
 //       sliding window:  cdiv(min(window - 1 + max_num_batched_tokens,
 //                                 max_model_len), block_size) + 1
 //
+// A hybrid of attention and recurrent layers (Mamba 2, gated DeltaNet) has
+// one more kind of group: its recurrent layers keep one state page per
+// sequence, and the attention block is raised until an attention page holds
+// it (VllmHybridPaging below; Qwen3-Next at TP 2: a block of 544 tokens,
+// record V9).
+//
 // The era modelled is kVllmEra. The budget is what vLLM logs as "Available
 // KV cache memory": it is measured on the GPU (memory x utilization, less
 // weights, activations and CUDA graphs), not derivable from the model.
@@ -58,14 +64,52 @@ struct VllmSettings {
 
 namespace internal {
 
-// RequireVllmModelled() refuses what these rules do not size: a model given
-// layer by layer (recurrent state, layers of their own geometry) needs
-// vLLM's per-spec KV cache groups, which are not modelled yet.
+// VllmHybridLayers is a hybrid of full-attention layers of one geometry and
+// recurrent layers of one geometry (layers keeping nothing are left out:
+// vLLM gives them no KV cache spec).
+struct VllmHybridLayers {
+  LayerMemory attention;
+  LayerMemory state;
+  std::uint32_t attention_layers = 0;
+  std::uint32_t state_layers = 0;
+};
+
+constexpr bool VllmIsHybrid(const ModelSpec& m) {
+  bool recurrent = false;
+  ForEachLayerRun(m, [&](const LayerRun& run) {
+    recurrent = recurrent || run.layer.kind == LayerKind::kRecurrent;
+  });
+  return recurrent;
+}
+
+constexpr VllmHybridLayers HybridLayers(const ModelSpec& m) {
+  VllmHybridLayers h;
+  ForEachLayerRun(m, [&](const LayerRun& run) {
+    const LayerMemory& l = run.layer;
+    if (l.kind == LayerKind::kNone) return;
+    LayerMemory& kept = l.kind == LayerKind::kRecurrent ? h.state : h.attention;
+    std::uint32_t& count =
+        l.kind == LayerKind::kRecurrent ? h.state_layers : h.attention_layers;
+    Require(l.kind == LayerKind::kRecurrent || l.kind == LayerKind::kFull,
+            "kvtables' vLLM rules size hybrids of full-attention and "
+            "recurrent layers only (no sliding, chunked or shared layers)");
+    Require(count == 0 || kept == l,
+            "kvtables' vLLM rules size hybrids whose attention layers share "
+            "one geometry and whose recurrent layers share another");
+    kept = l;
+    count += run.count;
+  });
+  Require(h.attention_layers > 0,
+          "kvtables' vLLM rules do not size models without attention layers");
+  return h;
+}
+
+// RequireVllmModelled() refuses what these rules do not size: per-layer
+// models other than attention + recurrent hybrids, and indexer caches.
 constexpr void RequireVllmModelled(const ModelSpec& m) {
-  Require(!m.per_layer(),
-          "kvtables' vLLM rules do not size models whose layers differ "
-          "(recurrent state or layers of their own geometry) yet: use "
-          "--runtime=llama.cpp or the analytic answer");
+  Require(!m.per_layer() || VllmIsHybrid(m),
+          "kvtables' vLLM rules do not size models whose layers differ in "
+          "geometry yet: use --runtime=llama.cpp or the analytic answer");
   Require(m.indexer_head_dim == 0,
           "kvtables' vLLM rules do not size a sparse-attention indexer "
           "cache yet: use --runtime=llama.cpp or the analytic answer");
@@ -83,28 +127,102 @@ constexpr std::uint32_t VllmKvHeadsPerRank(const ModelSpec& m,
           "attention heads (it stops with \"must be divisible by tensor "
           "parallel size\")");
   if (m.latent_attention()) return 1;
-  const std::uint32_t heads = m.attention.num_kv_heads;
+  const std::uint32_t heads = internal::VllmIsHybrid(m)
+                                  ? internal::HybridLayers(m).attention.num_kv_heads
+                                  : m.attention.num_kv_heads;
   Require(heads % tensor_parallel == 0 || tensor_parallel % heads == 0,
           "tensor_parallel must divide the KV heads or be a multiple of them");
   return std::max<std::uint32_t>(1, heads / tensor_parallel);
 }
 
+namespace internal {
+
+constexpr void RequireVllmBlockSize(std::uint32_t block_size) {
+  Require(block_size == 1 || block_size == 8 || block_size == 16 ||
+              block_size == 32 || block_size == 64 || block_size == 128 ||
+              block_size == 256,
+          "vLLM accepts a block size of 1, 8, 16, 32, 64, 128 or 256 tokens "
+          "(BlockSize in vllm/config/cache.py)");
+}
+
+// VllmStateValues() is one recurrent layer's state per sequence on one
+// rank: the convolution's channels and the state heads split over the
+// ranks (vLLM's MambaStateShapeCalculator divides them exactly).
+constexpr std::uint64_t VllmStateValues(const LayerMemory& l, std::uint32_t tp) {
+  const std::uint64_t heads_values =
+      CheckedMul(l.state_heads, std::uint64_t{l.state_v_dim});
+  const std::uint64_t groups =
+      l.state_k_dim == 0 ? 0 : (l.conv_channels - heads_values) / (2 * std::uint64_t{l.state_k_dim});
+  Require(l.conv_channels % tp == 0 && l.state_heads % tp == 0 && groups % tp == 0,
+          "kvtables' vLLM rules need tensor_parallel to divide the recurrent "
+          "layers' heads and groups");
+  const std::uint64_t conv = CheckedMul(l.conv_kernel - 1, l.conv_channels / tp);
+  return CheckedAdd(conv, CheckedMul(CheckedMul(l.state_heads / tp, l.state_k_dim),
+                                     l.state_v_dim));
+}
+
+}  // namespace internal
+
+// VllmHybridPages is how vLLM pages an attention + recurrent hybrid: each
+// recurrent layer keeps one state page per sequence (its conv and SSM state
+// in the model's dtype, vLLM's "auto" mamba cache dtype), and the attention
+// block is raised so that one attention page covers it:
+//
+//   block = max(--block-size, 16 * cdiv(state page, 16 * bytes per token))
+//   page  = block * bytes per token, the state page padded to it
+//
+// vLLM prints "Setting attention block size to <block> tokens ..." and,
+// when the pages differ, "Padding mamba page size by <padding>% ...".
+struct VllmHybridPages {
+  std::uint32_t block_size = 0;
+  std::uint64_t attention_bytes_per_token = 0;  // one layer, one rank
+  std::uint64_t state_page_bytes = 0;           // unpadded
+  std::uint64_t page_bytes = 0;
+
+  // The padding vLLM prints: 100 x (page - state page) / state page.
+  constexpr ByteFraction padding_percent() const {
+    return {CheckedMul(100, page_bytes - state_page_bytes), state_page_bytes};
+  }
+};
+
+// VllmHybridPaging() is the paging of a hybrid under `s` (see above).
+constexpr VllmHybridPages VllmHybridPaging(const ModelSpec& m, const VllmSettings& s) {
+  internal::RequireVllmBlockSize(s.block_size);
+  const internal::VllmHybridLayers h = internal::HybridLayers(m);
+  VllmHybridPages p;
+  p.attention_bytes_per_token = StorageBytes(
+      s.kv_format, CheckedMul(VllmKvHeadsPerRank(m, s.tensor_parallel),
+                              CheckedAdd(h.attention.k_head_dim, h.attention.v_head_dim)));
+  p.state_page_bytes = StorageBytes(m.weights_format,
+                                    internal::VllmStateValues(h.state, s.tensor_parallel));
+  const std::uint64_t needed =
+      16 * CeilDiv(p.state_page_bytes, CheckedMul(16, p.attention_bytes_per_token));
+  Require(needed <= 0xffffffffu, "the attention block vLLM would choose is past 2^32");
+  p.block_size = std::max<std::uint32_t>(s.block_size, static_cast<std::uint32_t>(needed));
+  p.page_bytes = CheckedMul(p.block_size, p.attention_bytes_per_token);
+  return p;
+}
+
 // VllmPageBytes() is one layer's page: one block of block_size tokens.
 constexpr std::uint64_t VllmPageBytes(const ModelSpec& m,
                                       const VllmSettings& s) {
-  Validate(m.attention);
-  Require(s.block_size == 1 || s.block_size == 8 || s.block_size == 16 ||
-              s.block_size == 32 || s.block_size == 64 || s.block_size == 128 ||
-              s.block_size == 256,
-          "vLLM accepts a block size of 1, 8, 16, 32, 64, 128 or 256 tokens "
-          "(BlockSize in vllm/config/cache.py)");
+  Validate(m);
+  internal::RequireVllmBlockSize(s.block_size);
   Require(Info(s.kv_format).block_elements == 1,
           "vLLM stores the KV cache in the model dtype or fp8, not in "
           "llama.cpp's block formats");
+  internal::RequireVllmModelled(m);
+  if (internal::VllmIsHybrid(m)) return VllmHybridPaging(m, s).page_bytes;
   const std::uint64_t values =
       CheckedMul(CheckedMul(s.block_size, VllmKvHeadsPerRank(m, s.tensor_parallel)),
                  CheckedAdd(m.attention.k_head_dim, m.attention.v_head_dim));
   return StorageBytes(s.kv_format, values);
+}
+
+// VllmBlockSize() is the block vLLM uses: --block-size, or for a hybrid
+// the attention block raised to cover the state page.
+constexpr std::uint32_t VllmBlockSize(const ModelSpec& m, const VllmSettings& s) {
+  return internal::VllmIsHybrid(m) ? VllmHybridPaging(m, s).block_size : s.block_size;
 }
 
 // VllmGroups is how vLLM groups a model's layers: `groups` groups of
@@ -113,8 +231,28 @@ struct VllmGroups {
   std::uint32_t layers_per_group = 0;
   std::uint32_t full_groups = 0;
   std::uint32_t sliding_groups = 0;
-  constexpr std::uint32_t groups() const { return full_groups + sliding_groups; }
+  std::uint32_t state_groups = 0;  // recurrent layers of a hybrid
+  constexpr std::uint32_t groups() const {
+    return full_groups + sliding_groups + state_groups;
+  }
 };
+
+namespace internal {
+
+// GroupsOf() splits two kinds of `a` and `b` layers into groups of the
+// smaller kind's count, or the larger's when it is under 1.5 times the
+// smaller.
+constexpr VllmGroups GroupsOf(std::uint32_t a, std::uint32_t b) {
+  const std::uint32_t small = std::min(a, b);
+  const std::uint32_t large = std::max(a, b);
+  const std::uint32_t size = 2 * std::uint64_t{large} < 3 * std::uint64_t{small}
+                                 ? large
+                                 : small;
+  return {size, static_cast<std::uint32_t>(CeilDiv(a, size)),
+          static_cast<std::uint32_t>(CeilDiv(b, size)), 0};
+}
+
+}  // namespace internal
 
 // VllmLayerGroups() is one group of all layers for a model of one attention
 // type; for a hybrid, groups of the smaller type's layer count (the larger's
@@ -123,17 +261,16 @@ constexpr VllmGroups VllmLayerGroups(const ModelSpec& m) {
   internal::RequireVllmModelled(m);
   Require(m.cross_attention_layers == 0,
           "vLLM's cross-attention (encoder) cache is not modelled");
+  if (internal::VllmIsHybrid(m)) {
+    const internal::VllmHybridLayers h = internal::HybridLayers(m);
+    const VllmGroups g = internal::GroupsOf(h.attention_layers, h.state_layers);
+    return {g.layers_per_group, g.full_groups, 0, g.sliding_groups};
+  }
   const std::uint32_t full = m.full_attention_layers();
   const std::uint32_t sliding = m.sliding_window_layers;
-  if (sliding == 0) return {full, 1, 0};
-  if (full == 0) return {sliding, 0, 1};
-  const std::uint32_t small = std::min(full, sliding);
-  const std::uint32_t large = std::max(full, sliding);
-  const std::uint32_t size = 2 * std::uint64_t{large} < 3 * std::uint64_t{small}
-                                 ? large
-                                 : small;
-  return {size, static_cast<std::uint32_t>(CeilDiv(full, size)),
-          static_cast<std::uint32_t>(CeilDiv(sliding, size))};
+  if (sliding == 0) return {full, 1, 0, 0};
+  if (full == 0) return {sliding, 0, 1, 0};
+  return internal::GroupsOf(full, sliding);
 }
 
 // VllmBlockBytes() is what one block of the pool costs: a page in every
@@ -148,14 +285,12 @@ constexpr std::uint64_t VllmBlockBytes(const ModelSpec& m,
 constexpr std::uint64_t VllmBlocksPerRequest(const ModelSpec& m,
                                              const VllmSettings& s) {
   Require(s.max_model_len > 0, "context (max_model_len) must be positive");
-  Require(s.block_size == 1 || s.block_size == 8 || s.block_size == 16 ||
-              s.block_size == 32 || s.block_size == 64 || s.block_size == 128 ||
-              s.block_size == 256,
-          "vLLM accepts a block size of 1, 8, 16, 32, 64, 128 or 256 tokens "
-          "(BlockSize in vllm/config/cache.py)");
+  internal::RequireVllmBlockSize(s.block_size);
   const VllmGroups g = VllmLayerGroups(m);
-  std::uint64_t blocks =
-      CheckedMul(g.full_groups, CeilDiv(s.max_model_len, s.block_size));
+  const std::uint32_t block = VllmBlockSize(m, s);
+  // A recurrent group's block is max_model_len tokens: one per request.
+  std::uint64_t blocks = CheckedAdd(
+      CheckedMul(g.full_groups, CeilDiv(s.max_model_len, block)), g.state_groups);
   if (g.sliding_groups > 0) {
     const std::uint64_t tokens = std::min(
         CheckedAdd(m.sliding_window_tokens - 1, s.max_num_batched_tokens),
@@ -183,11 +318,16 @@ constexpr std::uint64_t VllmNumBlocks(const ModelSpec& m, const VllmSettings& s,
 }
 
 // VllmCacheTokens() is vLLM's "GPU KV cache size: N tokens" for a pool of
-// `num_blocks`: num_blocks / groups * block_size.
+// `num_blocks`: num_blocks / groups * the smallest block of any group (a
+// recurrent group's is max_model_len).
 constexpr std::uint64_t VllmCacheTokens(const ModelSpec& m,
                                         const VllmSettings& s,
                                         std::uint64_t num_blocks) {
-  return CheckedMul(num_blocks / VllmLayerGroups(m).groups(), s.block_size);
+  const std::uint64_t block = VllmBlockSize(m, s);
+  const std::uint64_t smallest = VllmLayerGroups(m).state_groups > 0
+                                     ? std::min<std::uint64_t>(block, s.max_model_len)
+                                     : block;
+  return CheckedMul(num_blocks / VllmLayerGroups(m).groups(), smallest);
 }
 
 }  // namespace kvmodel

@@ -59,6 +59,42 @@ TEST(RuntimeVllmTest, Example) {
   EXPECT_EQ(VllmKvCacheBytes(kLlama8B, Len(20000), 2), 2 * 1250 * 2 * kMiB);
 }
 
+// granite-4.0-h-micro (kvmodel/layers.h): a state page of (13,056 +
+// 524,288) bf16 values = 1,074,688 bytes; an attention token of 2 x 8 x 64
+// x 2 = 2,048 bytes; so the block is 16 x cdiv(1,074,688, 16 x 2,048) = 528
+// tokens and the page 528 x 2,048 = 1,081,344 bytes. 4 attention and 36
+// recurrent layers make groups of 4: 1 + 9 groups; a request of 131,072
+// tokens takes cdiv(131,072, 528) = 249 attention blocks and 9 state pages.
+constexpr ModelSpec kGraniteMicro{
+    .name = "granite-4.0-h-micro",
+    .attention = {40, 32, 8, 64, 64},
+    .layers = internal::kGraniteMicroLayers,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 131'072,
+};
+static_assert(VllmHybridPaging(kGraniteMicro, Len(131072)).state_page_bytes == 1'074'688);
+static_assert(VllmHybridPaging(kGraniteMicro, Len(131072)).block_size == 528);
+static_assert(VllmPageBytes(kGraniteMicro, Len(131072)) == 1'081'344);
+static_assert(VllmLayerGroups(kGraniteMicro).state_groups == 9);
+static_assert(VllmBlocksPerRequest(kGraniteMicro, Len(131072)) == 249 + 9);
+
+TEST(RuntimeVllmTest, HybridPaging) {
+  const VllmHybridPages p = VllmHybridPaging(kGraniteMicro, Len(131072));
+  EXPECT_EQ(p.block_size, 528u);
+  EXPECT_EQ(p.page_bytes, 1'081'344u);
+  EXPECT_EQ(VllmLayerGroups(kGraniteMicro).groups(), 10u);
+  EXPECT_EQ(VllmBlocksPerRequest(kGraniteMicro, Len(131072)), 258u);
+  // A larger --block-size is kept: the state page is padded to it.
+  VllmSettings big = Len(131072);
+  big.block_size = 256;
+  EXPECT_EQ(VllmBlockSize(kGraniteMicro, big), 528u);
+  // One rank cannot hold half of the single Mamba group: refused.
+  VllmSettings tp2 = Len(131072);
+  tp2.tensor_parallel = 2;
+  EXPECT_THROW(VllmHybridPaging(kGraniteMicro, tp2), InvalidModel);
+}
+
 TEST(RuntimeVllmTest, Rejects) {
   EXPECT_THROW(VllmKvHeadsPerRank(kQwen235B, 3), InvalidModel);
   EXPECT_THROW(VllmKvHeadsPerRank(kQwen235B, 0), InvalidModel);

@@ -47,6 +47,14 @@ ImportedModel Load(const std::string& file) {
   return model.ok() ? *model : ImportedModel{};
 }
 
+// LoadPublished() reads catalog/configs/<file>, a published config.json.
+ImportedModel LoadPublished(const std::string& file) {
+  absl::StatusOr<ImportedModel> model =
+      kvtables::config::ReadHfConfigFile("catalog/configs/" + file);
+  EXPECT_TRUE(model.ok()) << model.status();
+  return model.ok() ? *model : ImportedModel{};
+}
+
 // MiB() is `bytes` as llama.cpp prints it: "%.2f" of bytes / 2^20.
 std::string MiB(std::uint64_t bytes, unsigned decimals = 2) {
   return FormatInUnit({bytes, 1}, kMiBUnit, decimals);
@@ -423,6 +431,81 @@ TEST(VllmLogTest, V6Granite40Micro) {
 TEST(VllmLogTest, V7Qwen3Coder30BNeeded) {
   const ImportedModel m = Load("qwen3-coder-30b-a3b.json");
   EXPECT_EQ(GiB(VllmKvCacheBytes(m.Spec(), Vllm(262144), 1), 1), "24.0");
+}
+
+// Hybrids of attention and recurrent (Mamba 2, gated DeltaNet) layers: each
+// recurrent layer keeps one state page per sequence, and vLLM raises the
+// attention block until one attention page covers it.
+VllmSettings HybridVllm(std::uint64_t max_model_len, std::uint32_t tp,
+                        StorageFormat format = StorageFormat::kBF16) {
+  VllmSettings s = Vllm(max_model_len, format);
+  s.tensor_parallel = tp;
+  return s;
+}
+
+std::string Percent(const VllmHybridPages& p) {
+  return FormatInUnit(p.padding_percent(), kByteUnit, 2);
+}
+
+// V9. vLLM 0.10.2, Qwen3-Next-80B-A3B-Instruct, TP=2 (H200), bf16,
+// max_model_len 262144: "Setting attention block size to 544 tokens ...",
+// "Padding mamba page size by 1.49% ...", "Available KV cache memory: 44.59
+// GiB", "GPU KV cache size: 973,760 tokens", "Maximum concurrency for
+// 262,144 tokens per request: 14.77x".
+// Source: a user's terminal log in a public repository (code-index id
+// 7292846353).
+TEST(VllmLogTest, V9Qwen3NextHybrid) {
+  const ImportedModel m = LoadPublished("qwen3-next-80b-a3b-instruct.json");
+  const VllmSettings s = HybridVllm(262144, 2);
+  const VllmHybridPages p = VllmHybridPaging(m.Spec(), s);
+  EXPECT_EQ(p.block_size, 544u);
+  EXPECT_EQ(Percent(p), "1.49");
+  const VllmGroups g = VllmLayerGroups(m.Spec());
+  EXPECT_EQ(g.layers_per_group, 12u);
+  EXPECT_EQ(g.groups(), 4u);
+  // 44.59 GiB holds 7,161 to 7,163 blocks of 12 pages: each gives the
+  // token count, and some (7,162 and 7,163) the printed concurrency.
+  int in_memory = 0, matches = 0;
+  for (std::uint64_t blocks = 7000; blocks < 7400; ++blocks) {
+    if (!PrintedMemoryGivesBlocks(4459, blocks, VllmBlockBytes(m.Spec(), s))) continue;
+    ++in_memory;
+    EXPECT_EQ(VllmCacheTokens(m.Spec(), s, blocks), 973760u) << blocks;
+    matches += Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)) == "14.77";
+  }
+  EXPECT_EQ(in_memory, 3);
+  EXPECT_EQ(matches, 2);
+}
+
+// V10. vLLM 0.11.1rc6 (ROCm), granite-4.0-h-small, TP=1, max_model_len
+// 131072: "Setting attention block size to 528 tokens ...", "Padding mamba
+// page size by 0.69% ..." (the run stopped before its KV lines).
+// Source: a GitHub issue's log (code-index id 57002958791).
+TEST(VllmLogTest, V10GraniteHSmallBlock) {
+  const ImportedModel m = Load("granite-4.0-h-small.json");
+  const VllmHybridPages p = VllmHybridPaging(m.Spec(), HybridVllm(131072, 1));
+  EXPECT_EQ(p.block_size, 528u);
+  EXPECT_EQ(Percent(p), "0.69");
+}
+
+// V11. vLLM nightly of 2025-10-11, Qwen3-Next-80B-A3B-Instruct (int4
+// AutoRound), TP=2, --dtype float16 --kv-cache-dtype fp8_e5m2,
+// max_model_len 215040: "GPU KV cache size: 90,048 tokens", "Maximum
+// concurrency for 215,040 tokens per request: 1.66x". An fp8 cache halves
+// the attention bytes per token, so the block is 1072 and the pages match
+// exactly (no padding line); some pool gives both printed figures.
+// Source: https://github.com/vllm-project/vllm/issues/26646.
+TEST(VllmLogTest, V11Qwen3NextFp8Hybrid) {
+  const ImportedModel m = LoadPublished("qwen3-next-80b-a3b-instruct.json");
+  const VllmSettings s = HybridVllm(215040, 2, StorageFormat::kFp8E4M3);
+  const VllmHybridPages p = VllmHybridPaging(m.Spec(), s);
+  EXPECT_EQ(p.block_size, 1072u);
+  EXPECT_EQ(p.page_bytes, p.state_page_bytes);
+  int matches = 0;
+  for (std::uint64_t blocks = 1; blocks < 1000; ++blocks) {
+    matches += VllmCacheTokens(m.Spec(), s, blocks) == 90048 &&
+               Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)) == "1.66";
+  }
+  EXPECT_EQ(matches, 2);  // 338 or 339 blocks
 }
 
 }  // namespace

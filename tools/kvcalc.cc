@@ -273,11 +273,15 @@ kvmodel::KvBytes KvBytes(const ModelSpec& m, const Setup& s,
       kvmodel::VllmSettings vllm = s.vllm;
       vllm.max_model_len = context;
       const std::uint64_t total = kvmodel::VllmKvCacheBytes(m, vllm, batch);
-      // K's share of every page: K head / (K head + V head).
+      // A hybrid's recurrent groups take one (padded) page per sequence.
+      const kvmodel::VllmGroups groups = kvmodel::VllmLayerGroups(m);
+      const std::uint64_t state = kvmodel::CheckedMul(
+          kvmodel::CheckedMul(groups.state_groups, batch), kvmodel::VllmBlockBytes(m, vllm));
+      // K's share of every attention page: K head / (K head + V head).
       const std::uint64_t k = m.attention.k_head_dim;
       const std::uint64_t kv = k + m.attention.v_head_dim;
-      const std::uint64_t k_bytes = total / kv * k;
-      return {k_bytes, total - k_bytes, 0};
+      const std::uint64_t k_bytes = (total - state) / kv * k;
+      return {k_bytes, total - state - k_bytes, state};
     }
   }
   return {};
@@ -574,7 +578,13 @@ std::string Run() {
 
     const kvmodel::KvBytes cache = KvBytes(m, s, s.context, s.batch);
     std::uint64_t per_token = 0;
-    if (s.runtime == Runtime::kVllm) {
+    if (s.runtime == Runtime::kVllm && m.per_layer()) {
+      // A hybrid: its attention layers' bytes per token on one rank.
+      per_token = kvmodel::ModelKvBytesPerToken(
+          kvmodel::WithKvFormats(m, s.vllm.kv_format, s.vllm.kv_format));
+      per_token /= kvmodel::VllmKvHeadsPerRank(m, 1) / kvmodel::VllmKvHeadsPerRank(
+                       m, s.vllm.tensor_parallel);
+    } else if (s.runtime == Runtime::kVllm) {
       const std::uint64_t caching_layers =
           m.attention.num_layers - m.cross_attention_layers - m.no_cache_layers;
       per_token = kvmodel::CheckedMul(
@@ -656,8 +666,21 @@ std::string Run() {
       vllm.max_model_len = s.context;
       const std::uint64_t page = kvmodel::VllmPageBytes(m, vllm);
       const kvmodel::VllmGroups groups = kvmodel::VllmLayerGroups(m);
+      const std::uint32_t block = kvmodel::VllmBlockSize(m, vllm);
+      if (m.per_layer()) {
+        const kvmodel::VllmHybridPages pages = kvmodel::VllmHybridPaging(m, vllm);
+        const kvmodel::ByteFraction padding = pages.padding_percent();
+        std::string line = "Setting attention block size to " + std::to_string(block) +
+                           " tokens (the state page is " + Commas(pages.state_page_bytes) +
+                           " bytes per sequence)";
+        if (padding.numerator > 0) {
+          line += "; padding mamba page size by " +
+                  kvmodel::FormatInUnit(padding, kvmodel::kByteUnit, 2) + "%";
+        }
+        add("vllm_hybrid_block", "vLLM hybrid paging", block, line);
+      }
       add("vllm_page_bytes", "vLLM page (one layer, one block)", page,
-          Bytes(page) + ", block of " + std::to_string(vllm.block_size) +
+          Bytes(page) + ", block of " + std::to_string(block) +
               " tokens, " +
               std::to_string(kvmodel::VllmKvHeadsPerRank(m, vllm.tensor_parallel)) +
               " KV heads per GPU");
@@ -676,7 +699,12 @@ std::string Run() {
     add("kv_cache_v_bytes", "  V", cache.v_bytes, Bytes(cache.v_bytes));
     if (cache.state_bytes > 0) {
       add("recurrent_state_bytes", "  recurrent state", cache.state_bytes,
-          Bytes(cache.state_bytes) + " in f32, whatever the context");
+          Bytes(cache.state_bytes) +
+              (s.runtime == Runtime::kVllm
+                   ? ", whatever the context: a page per sequence per group of "
+                     "recurrent layers, in the model's dtype, padded to the "
+                     "attention page"
+                   : " in f32, whatever the context"));
     }
     if (m.cross_attention_layers > 0) {
       // The cross-attention layers' share: their vision tokens, no text.

@@ -205,7 +205,12 @@ has "hybrid total" '"kv_cache_bytes": 110931968' "$tmp/granite.json"
 has "hybrid log line" 'llama_memory_recurrent: size =   73.79 MiB (     1 cells,  40 layers,  1 seqs  0 rs_seq)' "$tmp/granite.json"
 run "$tmp/granite-analytic.json" --config="$data/granite-4.0-h-micro-base.json" --context=4096 --batch=2 --format=json
 has "analytic hybrid" '"kv_cache_bytes": 221863936' "$tmp/granite-analytic.json"
-bad "kvtables' vLLM rules do not size models whose layers differ" --config="$data/granite-4.0-h-micro-base.json" --runtime=vllm --context=4096
+bad "kvtables' vLLM rules do not size models whose layers differ in geometry" --config="$data/gemma-4-26b-a4b.json" --runtime=vllm --context=4096
+# vLLM, a hybrid: granite-4.0-h-micro's state page of 1,074,688 bf16 bytes
+# raises the attention block to 16 x cdiv(1,074,688, 16 x 2,048) = 528.
+run "$tmp/granite-vllm.txt" --config="$data/granite-4.0-h-micro-base.json" --runtime=vllm --context=131072
+has "vLLM hybrid block" "Setting attention block size to 528 tokens" "$tmp/granite-vllm.txt"
+has "vLLM hybrid blocks per request" "258" "$tmp/granite-vllm.txt"
 
 # Inputs that are not regular files are refused at once: /dev/zero would be
 # read without end, a FIFO with no writer would block forever.
