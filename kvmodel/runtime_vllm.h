@@ -51,7 +51,10 @@ namespace kvmodel {
 // kVllmEra names the vLLM source whose rules this header follows.
 inline constexpr std::string_view kVllmEra =
     "vLLM V1 engine, vllm/v1/core/kv_cache_utils.py and "
-    "kv_cache_interface.py at commit 001cabc1 (late 2025)";
+    "kv_cache_interface.py at commit 001cabc1 (late 2025); hybrids of "
+    "attention and Mamba-like layers as vLLM 0.10.2 to 0.20 page them "
+    "(hybrid manager on, no prefix caching, tokens = blocks / groups x "
+    "block)";
 
 // VllmSettings are the vLLM options that size the cache.
 struct VllmSettings {
