@@ -83,20 +83,6 @@ struct LayerRun {
   LayerMemory layer;
 };
 
-// LayerKindName() is the kind as config files and outputs spell it.
-constexpr const char* LayerKindName(LayerKind kind) {
-  switch (kind) {
-    case LayerKind::kFull: return "full";
-    case LayerKind::kSliding: return "sliding";
-    case LayerKind::kChunked: return "chunked";
-    case LayerKind::kCross: return "cross";
-    case LayerKind::kRecurrent: return "recurrent";
-    case LayerKind::kShared: return "shared";
-    case LayerKind::kNone: return "none";
-  }
-  return "?";
-}
-
 // LayerCount() is the number of layers in `runs`.
 constexpr std::uint64_t LayerCount(std::span<const LayerRun> runs) {
   std::uint64_t n = 0;
