@@ -81,7 +81,19 @@ std::string WithoutNonFinite(std::string_view text, int& count) {
   return out;
 }
 
+// RequireUtf8() names text that is UTF-16 or UTF-32 (a byte-order mark, or
+// NUL bytes), which JSON parsers report only as a syntax error.
+void RequireUtf8(std::string_view text) {
+  const bool bom16 = text.size() >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') ||
+                                          (text[0] == '\xfe' && text[1] == '\xff'));
+  if (bom16 || text.find('\0') != std::string_view::npos) {
+    Fail("the file is UTF-16 or UTF-32 text (a byte-order mark or NUL bytes); "
+         "config.json must be UTF-8");
+  }
+}
+
 ImportedModel Parse(std::string_view raw_text, std::string_view name) {
+  RequireUtf8(raw_text);
   int non_finite = 0;
   const std::string json_text = WithoutNonFinite(raw_text, non_finite);
   Json root;

@@ -34,7 +34,7 @@ std::string CommandLineProblem(int argc, char** argv) {
     if (!absl::ConsumePrefix(&arg, "--") && !absl::ConsumePrefix(&arg, "-")) continue;
     const std::size_t equals = arg.find('=');
     const absl::string_view name = arg.substr(0, equals);
-    const std::string shown = "--" + Printable(std::string_view(name.data(), name.size()));
+    const std::string shown = "--" + std::string(name);
     if (Builtin(name)) continue;
     absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
     if (flag == nullptr && absl::StartsWith(name, "no") && equals == absl::string_view::npos) {
@@ -52,8 +52,11 @@ std::string CommandLineProblem(int argc, char** argv) {
     } else {
       return shown + " needs a value (" + shown + "=...)";
     }
+    if (value.empty() && !IsBool(flag)) {
+      return shown + " has an empty value (leave the flag out for its default)";
+    }
     std::string error;
-    if (!flag->ParseFrom(value, &error)) return shown + ": " + Printable(error);
+    if (!flag->ParseFrom(value, &error)) return shown + ": " + error;
   }
   return "";
 }

@@ -8,8 +8,10 @@
 //   --bogus=1        "--bogus is not a flag (see --help)"
 //   --batch          "--batch needs a value (--batch=...)"   (non-bool flags)
 //   --swa_full=maybe "--swa_full: <Abseil's reason>"
+//   --context=       "--context has an empty value (leave the flag out ...)"
 //
-// and is empty when the command line parses. Abseil's built-in flags
+// and is empty when the command line parses. The text is raw: its printer
+// makes it printable (Printable()). Abseil's built-in flags
 // (--help and its kin, --version, --flagfile, ...) are left to Abseil.
 //
 // Worked example: for argv {"kvcalc", "--model=x", "--bogus"}, with

@@ -51,7 +51,8 @@ ABSL_FLAG(std::string, parameters, "",
 namespace {
 
 int Fail(const std::string& message) {
-  std::fprintf(stderr, "config_to_header: %s\n", message.c_str());
+  // Every message is made printable here, at the one place it is written.
+  std::fprintf(stderr, "config_to_header: %s\n", kvtables::Printable(message).c_str());
   return 2;
 }
 
@@ -71,7 +72,7 @@ int Main() {
                                      {"--namespace", name_space}}) {
     const std::string problem = kvtables::config::IdentifierProblem(value);
     if (!problem.empty()) {
-      return Fail(std::string(flag) + ": '" + kvtables::Printable(value) + "' " + problem);
+      return Fail(std::string(flag) + ": '" + value + "' " + problem);
     }
   }
   std::string guard = absl::GetFlag(FLAGS_include_guard);
@@ -84,7 +85,7 @@ int Main() {
   }
   if (const std::string problem = kvtables::config::IdentifierProblem(guard);
       !problem.empty()) {
-    return Fail("--include_guard: '" + kvtables::Printable(guard) + "' " + problem);
+    return Fail("--include_guard: '" + guard + "' " + problem);
   }
 
   absl::StatusOr<kvtables::config::ImportedModel> model =
@@ -118,7 +119,7 @@ int Main() {
   // Both headers or neither; never over the config it read.
   if (const absl::Status written = kvtables::fileio::WriteOutputs(outputs, {path});
       !written.ok()) {
-    return Fail(kvtables::Printable(std::string(written.message())));
+    return Fail(std::string(written.message()));
   }
   return 0;
 }
@@ -137,6 +138,6 @@ int main(int argc, char** argv) {
   try {
     return Main();
   } catch (const std::exception& e) {
-    return Fail(kvtables::Printable(e.what()));
+    return Fail(e.what());
   }
 }

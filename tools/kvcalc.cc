@@ -837,7 +837,7 @@ int main(int argc, char** argv) {
       "2^30 bytes, GB = 10^9 bytes)");
   if (const std::string problem = kvtables::CommandLineProblem(argc, argv);
       !problem.empty()) {
-    std::fprintf(stderr, "kvcalc: %s\n", problem.c_str());
+    std::fprintf(stderr, "kvcalc: %s\n", kvtables::Printable(problem).c_str());
     return 2;
   }
   const std::vector<char*> rest = absl::ParseCommandLine(argc, argv);
@@ -850,7 +850,7 @@ int main(int argc, char** argv) {
   try {
     out = kvtables::Run();
   } catch (const kvtables::Failure& f) {
-    std::fprintf(stderr, "kvcalc: %s\n", f.message.c_str());
+    std::fprintf(stderr, "kvcalc: %s\n", kvtables::Printable(f.message).c_str());
     return 2;
   } catch (const std::exception& e) {
     // Never an abort: what escaped the checks is still one line and exit 2.
