@@ -100,23 +100,10 @@ TEST(LlamaCppLog, AtMost256Sequences) {
   EXPECT_THROW(LlamaCppKvCache(*FindModel("llama-3.1-8b"), Settings(65792, 257)), InvalidModel);
 }
 
-}  // namespace
-}  // namespace kvmodel
-
-namespace kvmodel {
-namespace {
-
 // granite-4.0-h-micro layer by layer: the lines the real llama.cpp printed
 // for its geometry at -c 4096, one sequence (the oracle's "default" case;
 // the 73.79 MiB state is also the figure of the llama.cpp log).
-constexpr ModelSpec kGraniteMicro{
-    .name = "granite-4.0-h-micro",
-    .attention = {40, 32, 8, 64, 64},
-    .layers = internal::kGraniteMicroLayers,
-    .parameters_total = 1,
-    .parameters_active = 1,
-    .max_context_tokens = 131'072,
-};
+using internal::kGraniteMicro;
 static_assert(LlamaCppKvCache(kGraniteMicro, LlamaCppSettings{.n_ctx = 4096}).total_bytes() ==
               110'931'968);
 static_assert(LlamaCppKvCache(kGraniteMicro, LlamaCppSettings{.n_ctx = 4096})
@@ -142,25 +129,10 @@ TEST(LlamaCppLog, HybridRecurrentLines) {
   EXPECT_EQ(LlamaCppKvCache(kGraniteMicro, s).recurrent.total_bytes(), 4u * 77'377'536);
 }
 
-}  // namespace
-}  // namespace kvmodel
-
-namespace kvmodel {
-namespace {
-
 // DeepSeek-V3.2 at -c 4096: the latent cache and, beside it, the indexer
 // cache, as the real llama.cpp printed them (the oracle's "default" case of
 // tests/testdata/deepseek-v3.2.json).
-constexpr ModelSpec kDeepSeekV32{
-    .name = "deepseek-v3.2",
-    .attention = {61, 128, 1, 576, 0},
-    .kv_lora_rank = 512,
-    .qk_rope_head_dim = 64,
-    .indexer_head_dim = 128,
-    .parameters_total = 1,
-    .parameters_active = 1,
-    .max_context_tokens = 163'840,
-};
+using internal::kDeepSeekV32;
 static_assert(LlamaCppKvCache(kDeepSeekV32, LlamaCppSettings{.n_ctx = 4096}).total_bytes() ==
               351'797'248);
 

@@ -26,14 +26,20 @@
 //             + sum over cross layers of K row bytes * cross_attention_tokens)
 //   state   = batch * sum over recurrent layers of state values * state bytes
 //
-// (DeepSeek-V3.2's sparse attention adds an indexer key per layer-token to
-// K: see `indexer_head_dim`.)
+// and V like K (DeepSeek-V3.2's sparse attention adds an indexer key per
+// layer-token to K: see `indexer_head_dim`). Weights are parameters x bits
+// per weight (kvmodel/weights.h).
 //
-// and V like K. Weights are parameters x bits per weight (kvmodel/weights.h).
-//
-// Worked example (Gemma 2 2B: 26 layers, 13 sliding with a 4,096 window,
-// 4 KV heads of 256, bf16; 4,096 bytes per layer-token): at 8,192 tokens the
-// cache is 4,096 * (13 * 8,192 + 13 * 4,096) = 654,311,424 bytes.
+// Worked examples (also the models the tests share, internal::kGraniteMicro
+// and internal::kDeepSeekV32 at the end of this header):
+//   Gemma 2 2B: 26 layers, 13 sliding with a 4,096 window, 4 KV heads of
+//   256, bf16; 4,096 bytes per layer-token: at 8,192 tokens the cache is
+//   4,096 * (13 * 8,192 + 13 * 4,096) = 654,311,424 bytes;
+//   granite-4.0-h-micro, layer by layer (kvmodel/layers.h): 4 attention
+//   layers of 2,048 bf16 bytes per token each, and 36 Mamba 2 layers whose
+//   f32 state is 77,377,536 bytes per sequence;
+//   DeepSeek-V3.2: 61 latent layers of 512 + 64 values and an indexer key
+//   of 128 beside each: 61 * (576 + 128) * 2 = 85,888 bf16 bytes per token.
 
 #ifndef KVMODEL_MODEL_H_
 #define KVMODEL_MODEL_H_
@@ -409,6 +415,35 @@ constexpr std::uint64_t ModelWeightBytes(const ModelSpec& m,
           "parameters_total is unknown: weights cannot be sized");
   return WeightBytes(m.parameters_total, format);
 }
+
+namespace internal {
+
+// The worked examples of the file comment, as published configs give them
+// (parameter counts left at 1: memory only).
+inline constexpr ModelSpec kGraniteMicro{
+    .name = "granite-4.0-h-micro",
+    .attention = {40, 32, 8, 64, 64},
+    .layers = kGraniteMicroLayers,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 131'072,
+};
+inline constexpr ModelSpec kDeepSeekV32{
+    .name = "deepseek-v3.2",
+    .attention = {61, 128, 1, 576, 0},
+    .kv_lora_rank = 512,
+    .qk_rope_head_dim = 64,
+    .indexer_head_dim = 128,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 163'840,
+};
+
+}  // namespace internal
+
+static_assert(ModelKvBytesPerToken(internal::kGraniteMicro) == 4 * 2048);
+static_assert(ModelStateBytesPerSequence(internal::kGraniteMicro) == 77'377'536);
+static_assert(ModelKvBytesPerToken(internal::kDeepSeekV32) == 85'888);
 
 }  // namespace kvmodel
 

@@ -45,21 +45,12 @@ static_assert(ModelKvCacheBytes(kLatent, 10).v_bytes == 0);
 
 // DeepSeek-V3.2 (published config): 61 latent layers of 512 + 64 and an
 // indexer key of index_head_dim 128 beside each, all counted as K.
-constexpr ModelSpec kSparseLatent{
-    .name = "deepseek-v3.2",
-    .attention = {61, 128, 1, 576, 0},
-    .kv_lora_rank = 512,
-    .qk_rope_head_dim = 64,
-    .indexer_head_dim = 128,
-    .parameters_total = 1,
-    .parameters_active = 1,
-    .max_context_tokens = 163'840,
-};
-static_assert(ModelKvBytesPerToken(kSparseLatent) == 61 * (576 + 128) * 2);
+using internal::kDeepSeekV32;
+static_assert(ModelKvBytesPerToken(kDeepSeekV32) == 61 * (576 + 128) * 2);
 
 TEST(ModelTest, IndexerBesideTheLatent) {
-  EXPECT_EQ(ModelKvCacheBytes(kSparseLatent, 4096).k_bytes, 4096u * 61 * 704 * 2);
-  ModelSpec m = kSparseLatent;
+  EXPECT_EQ(ModelKvCacheBytes(kDeepSeekV32, 4096).k_bytes, 4096u * 61 * 704 * 2);
+  ModelSpec m = kDeepSeekV32;
   m.kv_lora_rank = m.qk_rope_head_dim = 0;
   m.attention = {61, 128, 1, 576, 576};
   EXPECT_THROW(ModelKvBytesPerToken(m), InvalidModel);
@@ -91,14 +82,7 @@ static_assert(PlanKvCacheBytes(kGemmaPlan, 8192).total() == 654'311'424);
 
 // granite-4.0-h-micro layer by layer (kvmodel/layers.h): the recurrent
 // state is the same at any length and for any cache format, per sequence.
-constexpr ModelSpec kGraniteMicro{
-    .name = "granite-4.0-h-micro",
-    .attention = {40, 32, 8, 64, 64},
-    .layers = internal::kGraniteMicroLayers,
-    .parameters_total = 1,
-    .parameters_active = 1,
-    .max_context_tokens = 131'072,
-};
+using internal::kGraniteMicro;
 static_assert(ModelStateBytesPerSequence(kGraniteMicro) == 77'377'536);
 static_assert(ModelKvBytesPerToken(kGraniteMicro) == 4 * 8 * 64 * 2 * 2);
 static_assert(ModelKvCacheBytes(kGraniteMicro, 4096, 2).state_bytes == 2 * 77'377'536);

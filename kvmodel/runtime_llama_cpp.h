@@ -256,6 +256,7 @@ constexpr void RequireLlamaCppAcceptsHead(const ModelSpec& m,
 
 // RequireLlamaCppAccepts() stops where llama_init_from_model refuses.
 constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
+                                      const LlamaCppLayerCounts& counts,
                                       const LlamaCppSettings& s) {
   Require(s.n_seq_max <= kLlamaCppMaxSequences,
           "llama.cpp refuses more than 256 sequences (it stops with "
@@ -266,7 +267,7 @@ constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
           "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
   Require(Info(s.type_v).block_bytes != 1 || Info(s.type_v).block_elements != 1,
           "llama.cpp has no fp8 KV cache type (use f16, bf16, q8_0, ...)");
-  Require(CountLlamaCppLayers(m).cross == 0,
+  Require(counts.cross == 0,
           "llama.cpp has no cross-attention (vision) KV cache");
   Require(!m.latent_attention() || s.type_k == s.type_v,
           "llama.cpp refuses different K and V cache types for a latent "
@@ -332,9 +333,9 @@ constexpr void AddLlamaCppState(LlamaCppRecurrent& state, const LayerRun& run) {
 constexpr LlamaCppAllocation LlamaCppKvCache(const ModelSpec& model,
                                              const LlamaCppSettings& s) {
   Validate(model);
-  internal::RequireLlamaCppAccepts(model, s);
+  const internal::LlamaCppLayerCounts counts = internal::CountLlamaCppLayers(model);
+  internal::RequireLlamaCppAccepts(model, counts, s);
   const ModelSpec m = WithKvFormats(model, s.type_k, s.type_v);
-  const internal::LlamaCppLayerCounts counts = internal::CountLlamaCppLayers(m);
   const bool use_swa = counts.windowed > 0 && counts.full > 0;
   LlamaCppAllocation a;
   a.flash_attn_forced_on =

@@ -222,6 +222,13 @@ constexpr std::uint64_t VllmPageBytes(const ModelSpec& m,
   return StorageBytes(s.kv_format, values);
 }
 
+// VllmAttentionLayers() is the layers that page K and V: every layer but
+// cross-attention and no-cache ones, or a hybrid's attention layers.
+constexpr std::uint32_t VllmAttentionLayers(const ModelSpec& m) {
+  if (internal::VllmIsHybrid(m)) return internal::HybridLayers(m).attention_layers;
+  return m.attention.num_layers - m.cross_attention_layers - m.no_cache_layers;
+}
+
 // VllmBlockSize() is the block vLLM uses: --block-size, or for a hybrid
 // the attention block raised to cover the state page.
 constexpr std::uint32_t VllmBlockSize(const ModelSpec& m, const VllmSettings& s) {
@@ -327,10 +334,10 @@ constexpr std::uint64_t VllmCacheTokens(const ModelSpec& m,
                                         const VllmSettings& s,
                                         std::uint64_t num_blocks) {
   const std::uint64_t block = VllmBlockSize(m, s);
-  const std::uint64_t smallest = VllmLayerGroups(m).state_groups > 0
-                                     ? std::min<std::uint64_t>(block, s.max_model_len)
-                                     : block;
-  return CheckedMul(num_blocks / VllmLayerGroups(m).groups(), smallest);
+  const VllmGroups g = VllmLayerGroups(m);
+  const std::uint64_t smallest =
+      g.state_groups > 0 ? std::min<std::uint64_t>(block, s.max_model_len) : block;
+  return CheckedMul(num_blocks / g.groups(), smallest);
 }
 
 }  // namespace kvmodel

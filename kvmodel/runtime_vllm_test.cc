@@ -65,14 +65,7 @@ TEST(RuntimeVllmTest, Example) {
 // tokens and the page 528 x 2,048 = 1,081,344 bytes. 4 attention and 36
 // recurrent layers make groups of 4: 1 + 9 groups; a request of 131,072
 // tokens takes cdiv(131,072, 528) = 249 attention blocks and 9 state pages.
-constexpr ModelSpec kGraniteMicro{
-    .name = "granite-4.0-h-micro",
-    .attention = {40, 32, 8, 64, 64},
-    .layers = internal::kGraniteMicroLayers,
-    .parameters_total = 1,
-    .parameters_active = 1,
-    .max_context_tokens = 131'072,
-};
+using internal::kGraniteMicro;
 static_assert(VllmHybridPaging(kGraniteMicro, Len(131072)).state_page_bytes == 1'074'688);
 static_assert(VllmHybridPaging(kGraniteMicro, Len(131072)).block_size == 528);
 static_assert(VllmPageBytes(kGraniteMicro, Len(131072)) == 1'081'344);

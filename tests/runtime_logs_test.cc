@@ -39,20 +39,17 @@ namespace {
 
 using kvtables::config::ImportedModel;
 
-// Load() reads tests/testdata/<file> (a runfile of this test).
-ImportedModel Load(const std::string& file) {
+// LoadFrom() reads <folder>/<file>, a runfile of this test; Load() a
+// config of tests/testdata, LoadPublished() one of catalog/configs.
+ImportedModel LoadFrom(const std::string& folder, const std::string& file) {
   absl::StatusOr<ImportedModel> model =
-      kvtables::config::ReadHfConfigFile("tests/testdata/" + file);
+      kvtables::config::ReadHfConfigFile(folder + "/" + file);
   EXPECT_TRUE(model.ok()) << model.status();
   return model.ok() ? *model : ImportedModel{};
 }
-
-// LoadPublished() reads catalog/configs/<file>, a published config.json.
+ImportedModel Load(const std::string& file) { return LoadFrom("tests/testdata", file); }
 ImportedModel LoadPublished(const std::string& file) {
-  absl::StatusOr<ImportedModel> model =
-      kvtables::config::ReadHfConfigFile("catalog/configs/" + file);
-  EXPECT_TRUE(model.ok()) << model.status();
-  return model.ok() ? *model : ImportedModel{};
+  return LoadFrom("catalog/configs", file);
 }
 
 // MiB() is `bytes` as llama.cpp prints it: "%.2f" of bytes / 2^20.

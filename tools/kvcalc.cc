@@ -578,17 +578,10 @@ std::string Run() {
 
     const kvmodel::KvBytes cache = KvBytes(m, s, s.context, s.batch);
     std::uint64_t per_token = 0;
-    if (s.runtime == Runtime::kVllm && m.per_layer()) {
-      // A hybrid: its attention layers' bytes per token on one rank.
-      per_token = kvmodel::ModelKvBytesPerToken(
-          kvmodel::WithKvFormats(m, s.vllm.kv_format, s.vllm.kv_format));
-      per_token /= kvmodel::VllmKvHeadsPerRank(m, 1) / kvmodel::VllmKvHeadsPerRank(
-                       m, s.vllm.tensor_parallel);
-    } else if (s.runtime == Runtime::kVllm) {
-      const std::uint64_t caching_layers =
-          m.attention.num_layers - m.cross_attention_layers - m.no_cache_layers;
+    if (s.runtime == Runtime::kVllm) {
       per_token = kvmodel::CheckedMul(
-          kvmodel::VllmPageBytes(m, s.vllm) / s.vllm.block_size, caching_layers);
+          kvmodel::VllmPageBytes(m, s.vllm) / kvmodel::VllmBlockSize(m, s.vllm),
+          kvmodel::VllmAttentionLayers(m));
     } else {
       per_token = kvmodel::ModelKvBytesPerToken(
           kvmodel::WithKvFormats(m, s.k_format, s.v_format));
