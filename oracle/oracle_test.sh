@@ -31,10 +31,19 @@ configs=("${TEST_SRCDIR:-$root}/${TEST_WORKSPACE:+$TEST_WORKSPACE/}tests/testdat
 
 "$oracle_tool" plan "$work/models" "${configs[@]}"
 
+# The probe loads one CPU backend, the baseline x86-64 build, so that every
+# machine runs the same code: the best variant for this CPU is picked at
+# load time, and the Sapphire Rapids one (with its AMX buffer type) aborts
+# in graph reservation for MLA models ("ggml-backend.cpp:1294:
+# GGML_ASSERT(*cur_backend_id != -1) failed"), which the others do not.
+backends="$work/backends"
+mkdir -p "$backends"
+ln -sf "$bins/libggml-cpu-x64.so" "$backends/"
+
 # Two shards, one per core; each case runs in its own child process.
 split -n l/2 -d "$work/models/cases.tsv" "$work/shard."
 for shard in "$work"/shard.0?; do
-  "$work/llama_probe" "$bins" < "$shard" > "$shard.out" 2> "$shard.err" &
+  "$work/llama_probe" "$backends" < "$shard" > "$shard.out" 2> "$shard.err" &
 done
 wait
 cat "$work"/shard.0?.out > "$work/probe.out"
