@@ -29,6 +29,7 @@
 
 #include "config/hf_config.h"
 #include "gtest/gtest.h"
+#include "kvmodel/catalog.h"
 #include "kvmodel/model.h"
 #include "kvmodel/runtime_llama_cpp.h"
 #include "kvmodel/runtime_vllm.h"
@@ -503,6 +504,109 @@ TEST(VllmLogTest, V11Qwen3NextFp8Hybrid) {
                Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)) == "1.66";
   }
   EXPECT_EQ(matches, 2);  // 338 or 339 blocks
+}
+
+// Records V12 to V17 are from the logs collected for issue 12 (sources
+// cited per record); each prints the vLLM version in its own log.
+
+// V12. vLLM 0.10.1.1, openai/gpt-oss-120b, TP=4 (A100 80GB), max_model_len
+// 16384, max_num_batched_tokens 2048: "Available KV cache memory: 45.32
+// GiB", "GPU KV cache size: 2,640,144 tokens", "Maximum concurrency for
+// 16,384 tokens per request: 284.25x", "num_gpu_blocks is: 330018".
+// 18 sliding (window 128) and 18 full layers: two groups of 18.
+// Source: github.com/dennislee22/vLLM-benchmarking,
+// log/vllm-120B-4gpuA10080GB-0.8GRAM-diff-nodes.log (commit 0787d88e).
+TEST(VllmLogTest, V12GptOss120bTp4) {
+  const ImportedModel m = LoadPublished("gpt-oss-120b.json");
+  VllmSettings s = Vllm(16384);
+  s.tensor_parallel = 4;
+  EXPECT_EQ(VllmLayerGroups(m.Spec()).groups(), 2u);
+  EXPECT_TRUE(PrintedMemoryGivesBlocks(4532, 330018, VllmBlockBytes(m.Spec(), s)));
+  EXPECT_EQ(VllmCacheTokens(m.Spec(), s, 330018), 2640144u);
+  EXPECT_EQ(Concurrency(330018, VllmBlocksPerRequest(m.Spec(), s)), "284.25");
+}
+
+// V13. vLLM 0.9.2, Qwen/Qwen3-8B, A100-SXM4-40GB, all defaults (max model
+// len 40960): "Available KV cache memory: 18.69 GiB", "GPU KV cache size:
+// 136,080 tokens", "Maximum concurrency for 40,960 tokens per request:
+// 3.32x", "num_gpu_blocks is: 8505".
+// Source: find_string id 58028398527 (a blog-style walkthrough).
+TEST(VllmLogTest, V13Qwen3_8B) {
+  const ImportedModel m = LoadPublished("qwen3-8b.json");
+  const VllmSettings s = Vllm(40960);
+  EXPECT_TRUE(PrintedMemoryGivesBlocks(1869, 8505, VllmBlockBytes(m.Spec(), s)));
+  EXPECT_EQ(VllmCacheTokens(m.Spec(), s, 8505), 136080u);
+  EXPECT_EQ(Concurrency(8505, VllmBlocksPerRequest(m.Spec(), s)), "3.32");
+}
+
+// V14. vLLM 0.10.2, Qwen/Qwen3-235B-A22B-Instruct-2507-FP8, TP=8 with
+// expert parallelism (8x L40S), max_model_len 32768: 4 KV heads over 8
+// ranks, so each rank holds one (replicated). Each rank logs "Current kv
+// cache memory in use is N bytes": 11465081548 on TP0, 11423138508 on TP2
+// (the smallest). The engine keeps the smallest rank's blocks ("num_gpu_
+// blocks is: 14834"), while "GPU KV cache size: 238,208 tokens" and
+// "Maximum concurrency for 32,768 tokens per request: 7.27x" are rank 0's.
+// Source: find_string id 38962983769 ("Hosting Qwen3-235B-A22B-Instruct-
+// 2507-FP8 on 8xL40S").
+TEST(VllmLogTest, V14Qwen3_235bTp8PerRank) {
+  const ImportedModel m = LoadPublished("qwen3-235b-a22b-instruct-2507.json");
+  VllmSettings s = Vllm(32768);
+  s.tensor_parallel = 8;
+  EXPECT_EQ(VllmKvHeadsPerRank(m.Spec(), 8), 1u);
+  const std::uint64_t rank0 = VllmNumBlocks(m.Spec(), s, 11465081548u);
+  const std::uint64_t smallest = VllmNumBlocks(m.Spec(), s, 11423138508u);
+  EXPECT_EQ(smallest, 14834u);
+  EXPECT_EQ(VllmCacheTokens(m.Spec(), s, rank0), 238208u);
+  EXPECT_EQ(Concurrency(rank0, VllmBlocksPerRequest(m.Spec(), s)), "7.27");
+}
+
+// V15. vLLM 0.11.0 (NVIDIA's 25.11 build), Mistral-7B-Instruct-v0.2 (GPTQ,
+// fp16), DGX Spark, max model len 32768: "Available KV cache memory:
+// 102.56 GiB", "GPU KV cache size: 840,160 tokens", "Maximum concurrency
+// for 32,768 tokens per request: 25.64x", "num_gpu_blocks is: 52510".
+// Source: find_string id 9009555428 (Arm Learning Path, "Real-Time
+// Offline Voice Chatbot Using STT and vLLM").
+TEST(VllmLogTest, V15Mistral7BInstructV02) {
+  const ImportedModel m = Load("mistral-7b-instruct-v0.2.json");
+  const VllmSettings s = Vllm(32768, StorageFormat::kF16);
+  EXPECT_TRUE(PrintedMemoryGivesBlocks(10256, 52510, VllmBlockBytes(m.Spec(), s)));
+  EXPECT_EQ(VllmCacheTokens(m.Spec(), s, 52510), 840160u);
+  EXPECT_EQ(Concurrency(52510, VllmBlocksPerRequest(m.Spec(), s)), "25.64");
+}
+
+// V16. vLLM 0.11.0rc2.dev98 (ROCm), google/gemma-3-27b-it, max_model_len
+// 4096, max_num_batched_tokens 8192: "Available KV cache memory: 109.86
+// GiB", "Add 8 padding layers, may waste at most 15.38% KV cache memory",
+// "GPU KV cache size: 205,696 tokens", "Maximum concurrency for 4,096
+// tokens per request: 50.05x", "num_gpu_blocks is: 89994". 10 full and 52
+// sliding layers: 7 groups of 10 (8 of the 70 places empty).
+// Source: find_string id 9297248278 ("vLLM API Server Startup Log
+// (Example)").
+TEST(VllmLogTest, V16Gemma3_27B) {
+  const ModelSpec m = *FindModel("gemma-3-27b");
+  VllmSettings s = Vllm(4096);
+  s.max_num_batched_tokens = 8192;
+  const VllmGroups g = VllmLayerGroups(m);
+  EXPECT_EQ(g.groups() * g.layers_per_group - m.attention.num_layers, 8u);
+  EXPECT_EQ(FormatInUnit({100 * 8, m.sliding_window_layers}, kByteUnit, 2), "15.38");
+  EXPECT_TRUE(PrintedMemoryGivesBlocks(10986, 89994, VllmBlockBytes(m, s)));
+  EXPECT_EQ(VllmCacheTokens(m, s, 89994), 205696u);
+  EXPECT_EQ(Concurrency(89994, VllmBlocksPerRequest(m, s)), "50.05");
+}
+
+// V17. vLLM 0.16.1.dev0 (ROCm, March 2026), Qwen/Qwen2.5-7B-Instruct,
+// max_model_len 8192: "Available KV cache memory: 26.92 GiB", "GPU KV cache
+// size: 504,064 tokens", "Maximum concurrency for 8,192 tokens per request:
+// 61.53x".
+// Source: github.com/leofishman/amd-hackathon, evidence/vllm.log (commit
+// 9968974b).
+TEST(VllmLogTest, V17Qwen25_7BInstruct) {
+  const ImportedModel m = LoadPublished("qwen2.5-7b-instruct.json");
+  const VllmSettings s = Vllm(8192);
+  const std::uint64_t blocks = 504064 / 16;
+  EXPECT_TRUE(PrintedMemoryGivesBlocks(2692, blocks, VllmBlockBytes(m.Spec(), s)));
+  EXPECT_EQ(VllmCacheTokens(m.Spec(), s, blocks), 504064u);
+  EXPECT_EQ(Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)), "61.53");
 }
 
 }  // namespace
