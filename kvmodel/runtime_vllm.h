@@ -26,7 +26,7 @@
 // it (VllmHybridPaging below; Qwen3-Next at TP 2: a block of 544 tokens,
 // record V9).
 //
-// The era modelled is kVllmEra. The budget is what vLLM logs as "Available
+// The eras modelled are VllmEra's. The budget is what vLLM logs as "Available
 // KV cache memory": it is measured on the GPU (memory x utilization, less
 // weights, activations and CUDA graphs), not derivable from the model.
 //
@@ -40,6 +40,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "kvmodel/checked.h"
@@ -48,13 +49,42 @@
 
 namespace kvmodel {
 
-// kVllmEra names the vLLM source whose rules this header follows.
-inline constexpr std::string_view kVllmEra =
-    "vLLM V1 engine, vllm/v1/core/kv_cache_utils.py and "
-    "kv_cache_interface.py at commit 001cabc1 (late 2025); hybrids of "
-    "attention and Mamba-like layers as vLLM 0.10.2 to 0.20 page them "
-    "(hybrid manager on, no prefix caching, tokens = blocks / groups x "
-    "block)";
+// VllmEra is a range of vLLM releases whose rules differ from the others'
+// in a figure vLLM prints. Today one rule tells them apart, the printed
+// "GPU KV cache size":
+//
+//   kV0_9 (0.9 to 0.20):  blocks / groups x the smallest group's block
+//   kV0_21 (0.21 onward): floor(blocks x max_model_len / blocks per
+//                         request), that is int(concurrency x max_model_len)
+//
+// Worked example (gemma-3-4b-it, vLLM 0.23.0, max_model_len 8192): 533,588
+// blocks of 7 groups, 3,590 blocks per request, print "1,217,591 tokens"
+// and 148.63x; the 0.9 to 0.20 rule would give 1,219,616 (record V18).
+enum class VllmEra : std::uint8_t { kV0_9, kV0_21 };
+
+// VllmEraName() is the releases of the era; VllmEraSource() the source it
+// follows. VllmEraOf() is the era of release major.minor, if modelled.
+constexpr std::string_view VllmEraName(VllmEra era) {
+  return era == VllmEra::kV0_9 ? "0.9 to 0.20" : "0.21 onward";
+}
+
+constexpr std::optional<VllmEra> VllmEraOf(std::uint32_t major, std::uint32_t minor) {
+  if (major == 0 && minor < 9) return std::nullopt;
+  if (major == 0 && minor < 21) return VllmEra::kV0_9;
+  return VllmEra::kV0_21;
+}
+
+constexpr std::string_view VllmEraSource(VllmEra era) {
+  if (era == VllmEra::kV0_9) {
+    return "vLLM 0.9 to 0.20 (V1 engine; vllm/v1/core/kv_cache_utils.py at "
+           "commit 001cabc1, late 2025; hybrids of attention and Mamba-like "
+           "layers paged as 0.10.2 to 0.20 do, prefix caching off); GPU KV "
+           "cache size = blocks / groups x block";
+  }
+  return "vLLM 0.21 onward (2026; as 0.9 to 0.20, but the printed GPU KV "
+         "cache size is int(concurrency x max_model_len), as the logs of "
+         "0.21.0 and 0.23.0 print it)";
+}
 
 // VllmSettings are the vLLM options that size the cache.
 struct VllmSettings {
@@ -63,6 +93,7 @@ struct VllmSettings {
   std::uint32_t tensor_parallel = 1;
   std::uint64_t max_num_batched_tokens = 2048;
   StorageFormat kv_format = StorageFormat::kBF16;  // model dtype, or fp8
+  VllmEra era = VllmEra::kV0_21;                   // the newest modelled
 };
 
 namespace internal {
@@ -328,17 +359,47 @@ constexpr std::uint64_t VllmNumBlocks(const ModelSpec& m, const VllmSettings& s,
 }
 
 // VllmCacheTokens() is vLLM's "GPU KV cache size: N tokens" for a pool of
-// `num_blocks`: num_blocks / groups * the smallest block of any group (a
-// recurrent group's is max_model_len).
+// `num_blocks`, by era (VllmEra): num_blocks / groups * the smallest block
+// of any group (a recurrent group's is max_model_len), or num_blocks *
+// max_model_len / blocks per request.
 constexpr std::uint64_t VllmCacheTokens(const ModelSpec& m,
                                         const VllmSettings& s,
                                         std::uint64_t num_blocks) {
+  if (s.era == VllmEra::kV0_21) {
+    return CheckedMul(num_blocks, s.max_model_len) / VllmBlocksPerRequest(m, s);
+  }
   const std::uint64_t block = VllmBlockSize(m, s);
   const VllmGroups g = VllmLayerGroups(m);
   const std::uint64_t smallest =
       g.state_groups > 0 ? std::min<std::uint64_t>(block, s.max_model_len) : block;
   return CheckedMul(num_blocks / g.groups(), smallest);
 }
+
+namespace internal {
+
+// The worked example of VllmEra: gemma-3-4b-it's 29 sliding (window 1024)
+// and 5 full layers of 4 KV heads of 256 (tests/testdata/gemma-3-4b-it.json).
+inline constexpr ModelSpec kGemma3_4b{
+    .name = "gemma-3-4b",
+    .attention = {34, 8, 4, 256, 256},
+    .sliding_window_layers = 29,
+    .sliding_window_tokens = 1024,
+    .parameters_total = 1,
+    .parameters_active = 1,
+    .max_context_tokens = 131'072,
+};
+inline constexpr VllmSettings kGemma3_4bAt8k{
+    .max_model_len = 8192, .max_num_batched_tokens = 8192};
+inline constexpr VllmSettings kGemma3_4bAt8kV0_9{
+    .max_model_len = 8192, .max_num_batched_tokens = 8192, .era = VllmEra::kV0_9};
+
+}  // namespace internal
+
+static_assert(VllmBlocksPerRequest(internal::kGemma3_4b, internal::kGemma3_4bAt8k) == 3590);
+static_assert(VllmCacheTokens(internal::kGemma3_4b, internal::kGemma3_4bAt8k, 533588) ==
+              1'217'591);
+static_assert(VllmCacheTokens(internal::kGemma3_4b, internal::kGemma3_4bAt8kV0_9,
+                              533588) == 1'219'616);
 
 }  // namespace kvmodel
 

@@ -9,11 +9,12 @@ namespace {
 
 constexpr ModelSpec kLlama8B = *FindModel("llama-3.1-8b");
 
-constexpr VllmSettings Len(std::uint64_t max_model_len,
-                           std::uint32_t tp = 1) {
+constexpr VllmSettings Len(std::uint64_t max_model_len, std::uint32_t tp = 1,
+                           VllmEra era = VllmEra::kV0_9) {
   VllmSettings s;
   s.max_model_len = max_model_len;
   s.tensor_parallel = tp;
+  s.era = era;
   return s;
 }
 
@@ -48,11 +49,29 @@ static_assert(VllmLayerGroups(kGptOss).groups() == 2);
 static_assert(VllmBlocksPerRequest(kGptOss, Len(131072)) == 8192 + 137);
 // Tokens count full-attention-equivalent blocks: blocks / 2 groups * 16.
 static_assert(VllmCacheTokens(kGptOss, Len(131072), 1001) == 500 * 16);
+static_assert(VllmEraOf(0, 20) == VllmEra::kV0_9 && VllmEraOf(0, 21) == VllmEra::kV0_21);
+// From 0.21 the tokens are int(concurrency x max_model_len): 1001 blocks
+// of 8,329 per request at 131,072 tokens.
+static_assert(VllmCacheTokens(kGptOss, Len(131072, 1, VllmEra::kV0_21), 1001) ==
+              1001 * 131072 / 8329);
+static_assert(VllmCacheTokens(kLlama8B, Len(20000, 1, VllmEra::kV0_21), 1952) ==
+              1952 * 20000 / 1250);
 
 // Gemma 3 4B: 29 sliding, 5 full: groups of 5 layers, 1 full + 6 sliding.
 static_assert(VllmLayerGroups(*FindModel("gemma-3-4b")).layers_per_group == 5);
 static_assert(VllmLayerGroups(*FindModel("gemma-3-4b")).full_groups == 1);
 static_assert(VllmLayerGroups(*FindModel("gemma-3-4b")).sliding_groups == 6);
+
+TEST(RuntimeVllmTest, TokensByEra) {
+  EXPECT_EQ(VllmCacheTokens(kGptOss, Len(131072), 1001), 500u * 16);
+  EXPECT_EQ(VllmCacheTokens(kGptOss, Len(131072, 1, VllmEra::kV0_21), 1001),
+            1001u * 131072 / 8329);
+  EXPECT_EQ(VllmEraOf(0, 8), std::nullopt);
+  EXPECT_EQ(VllmEraOf(0, 9), VllmEra::kV0_9);
+  EXPECT_EQ(VllmEraOf(0, 20), VllmEra::kV0_9);
+  EXPECT_EQ(VllmEraOf(0, 21), VllmEra::kV0_21);
+  EXPECT_EQ(VllmEraOf(1, 0), VllmEra::kV0_21);
+}
 
 TEST(RuntimeVllmTest, Example) {
   EXPECT_EQ(VllmBlockBytes(kLlama8B, Len(20000)), 2 * kMiB);

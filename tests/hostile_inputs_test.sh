@@ -124,6 +124,11 @@ expect "no cross-attention" "$kvcalc" --model=llama-3.2-11b-vision --runtime=lla
 expect "does not divide the attention heads" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --tensor_parallel=3
 expect "block size of 1, 8, 16" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --block_size=24
 expect "--images: the model has no cross-attention layers" "$kvcalc" --model=llama-3.1-8b --images=1
+for version in latest "" 0 0. .21 "0.21!" 00.4294967296 "$(printf '0.21\033[2J')"; do
+  expect "--runtime_version" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --runtime_version="$version"
+done
+expect "older than the releases kvtables models" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --runtime_version=0.8.5
+expect "--runtime_version applies to --runtime=vllm only" "$kvcalc" --model=llama-3.1-8b --runtime=llama.cpp --runtime_version=0.21
 expect "overflow: with --context" "$kvcalc" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 
 # 5. config_to_header: names that cannot be C++, outputs that clash.

@@ -19,9 +19,8 @@
 //        ranks' memory was not printed.
 //   V3   the model is not named in the excerpt.
 //   V4   vLLM's PR example names no model.
-//   V8   figures from a 2026 vLLM (0.29) whose "GPU KV cache size" for
-//        hybrid models is int(concurrency x max_model_len), a later era than
-//        kVllmEra, and the gemma-4 checkpoint is not named.
+//   V8   figures from a 2026 vLLM (0.29), era kV0_21, but the gemma-4
+//        checkpoint is not named.
 
 #include <algorithm>
 #include <cstdint>
@@ -337,11 +336,15 @@ TEST(LlamaCppLogTest, L19GraniteHMicroRecurrentState) {
   }
 }
 
+// Vllm() is the settings of a record; records V1 to V17 are of vLLM 0.9 to
+// 0.20, era kV0_9 (the V0 engine of V1 pages as V1 does).
 VllmSettings Vllm(std::uint64_t max_model_len,
-                  StorageFormat format = StorageFormat::kBF16) {
+                  StorageFormat format = StorageFormat::kBF16,
+                  VllmEra era = VllmEra::kV0_9) {
   VllmSettings s;
   s.max_model_len = max_model_len;
   s.kv_format = format;
+  s.era = era;
   return s;
 }
 
@@ -607,6 +610,37 @@ TEST(VllmLogTest, V17Qwen25_7BInstruct) {
   EXPECT_TRUE(PrintedMemoryGivesBlocks(2692, blocks, VllmBlockBytes(m.Spec(), s)));
   EXPECT_EQ(VllmCacheTokens(m.Spec(), s, blocks), 504064u);
   EXPECT_EQ(Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)), "61.53");
+}
+
+// V18. vLLM 0.23.0 (ROCm, MI300X), google/gemma-3-4b-it, max_model_len
+// 8192, max_num_batched_tokens 8192, asynchronous scheduling: "Available
+// KV cache memory: 162.84 GiB", "Add 1 padding layers, may waste at most
+// 3.45% KV cache memory", "GPU KV cache size: 1,217,591 tokens", "Maximum
+// concurrency for 8,192 tokens per request: 148.63x". Era kV0_21: the
+// tokens are int(concurrency x max_model_len), no multiple of the block.
+// Source: github.com/Logicrithm/orbit-ai, evidence/vllm.log (commit
+// 09b4c194).
+TEST(VllmLogTest, V18Gemma3_4bTokensOfConcurrency) {
+  const ImportedModel m = Load("gemma-3-4b-it.json");
+  VllmSettings s = Vllm(8192, StorageFormat::kBF16, VllmEra::kV0_21);
+  s.max_num_batched_tokens = 8192;
+  const VllmGroups g = VllmLayerGroups(m.Spec());
+  EXPECT_EQ(g.groups() * g.layers_per_group - m.Spec().attention.num_layers, 1u);
+  const std::uint64_t per_request = VllmBlocksPerRequest(m.Spec(), s);
+  // 162.84 GiB (+-0.005 GiB) holds one of 34 block counts; one of
+  // them gives both printed figures, and none the tokens under era kV0_9.
+  int matches = 0, in_memory = 0;
+  for (std::uint64_t blocks = 533000; blocks < 534200; ++blocks) {
+    if (!PrintedMemoryGivesBlocks(16284, blocks, VllmBlockBytes(m.Spec(), s))) continue;
+    ++in_memory;
+    matches += VllmCacheTokens(m.Spec(), s, blocks) == 1217591 &&
+               Concurrency(blocks, per_request) == "148.63";
+    VllmSettings old = s;
+    old.era = VllmEra::kV0_9;
+    EXPECT_NE(VllmCacheTokens(m.Spec(), old, blocks), 1217591u);
+  }
+  EXPECT_EQ(in_memory, 34);
+  EXPECT_EQ(matches, 1);
 }
 
 }  // namespace

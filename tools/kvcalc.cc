@@ -56,6 +56,9 @@ ABSL_FLAG(std::string, parameters, "",
           "parameter count, for --weights (default: the catalog's, or an "
           "estimate from the config's shapes)");
 ABSL_FLAG(std::string, runtime, "analytic", "analytic, llama.cpp or vllm");
+ABSL_FLAG(std::string, runtime_version, "",
+          "the vLLM release whose rules apply (e.g. 0.20 or v0.23.1); "
+          "default: the newest modelled");
 ABSL_FLAG(std::string, context, "",
           "tokens per sequence (default: the model's max_position_embeddings)");
 ABSL_FLAG(std::string, batch, "1",
@@ -136,6 +139,20 @@ std::string Bytes(std::uint64_t bytes) {
                                                           : kvmodel::kKiBUnit;
   return Commas(bytes) + " bytes (" +
          kvmodel::FormatWithUnit({bytes, 1}, unit, 2) + ")";
+}
+
+// VllmEraFlag() is the era of --runtime_version's release, the newest
+// modelled when the flag is empty.
+kvmodel::VllmEra VllmEraFlag(const std::string& text) {
+  if (text.empty()) return kvmodel::VllmEra::kV0_21;
+  const absl::StatusOr<kvtables::Release> r = kvtables::ParseRelease("runtime_version", text);
+  if (!r.ok()) Fail(std::string(r.status().message()));
+  const std::optional<kvmodel::VllmEra> era = kvmodel::VllmEraOf(r->major, r->minor);
+  if (!era) {
+    Fail("--runtime_version: vLLM " + text + " is older than the releases "
+         "kvtables models (0.9 onward)");
+  }
+  return *era;
 }
 
 // Count() is a positive integer flag no larger than `max`, or nullopt when
@@ -426,6 +443,8 @@ std::string Run() {
            "max_num_batched_tokens", Runtime::kVllm, "vllm");
   only_for(!absl::GetFlag(FLAGS_tensor_parallel).empty(), "tensor_parallel",
            Runtime::kVllm, "vllm");
+  only_for(!absl::GetFlag(FLAGS_runtime_version).empty(), "runtime_version",
+           Runtime::kVllm, "vllm");
 
   // Cache types.
   const std::string kv_dtype = absl::GetFlag(FLAGS_kv_dtype);
@@ -506,6 +525,7 @@ std::string Run() {
       Count("tensor_parallel", absl::GetFlag(FLAGS_tensor_parallel), kU32Max)
           .value_or(1));
   s.vllm.kv_format = s.k_format;
+  s.vllm.era = VllmEraFlag(absl::GetFlag(FLAGS_runtime_version));
 
   // Budgets and weights.
   std::optional<std::uint64_t> kv_budget;
@@ -555,7 +575,7 @@ std::string Run() {
       rules = std::string(kvmodel::kLlamaCppEra);
     } else if (s.runtime == Runtime::kVllm) {
       runtime_name = "vllm";
-      rules = std::string(kvmodel::kVllmEra);
+      rules = std::string(kvmodel::VllmEraSource(s.vllm.era));
     }
     add("model", "model", std::string(m.name),
         std::string(m.name) + " (" + model.origin + ")");

@@ -112,4 +112,36 @@ absl::StatusOr<std::uint64_t> ParseByteSize(std::string_view flag,
   return bytes;
 }
 
+namespace {
+
+// Number() reads the decimal number at text[i], if any, below 2^32.
+bool Number(std::string_view text, std::size_t& i, std::uint32_t& out) {
+  const std::size_t start = i;
+  std::uint64_t value = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    if (value > 0xffffffffu) return false;
+  }
+  out = static_cast<std::uint32_t>(value);
+  return i > start;
+}
+
+bool ReleaseSuffix(std::string_view rest) {
+  if (rest.empty()) return true;
+  const char c = rest.front();
+  return c == '.' || c == '+' || c == '-' || (c >= 'a' && c <= 'z');
+}
+
+}  // namespace
+
+absl::StatusOr<Release> ParseRelease(std::string_view flag, std::string_view text) {
+  std::size_t i = !text.empty() && text.front() == 'v' ? 1 : 0;
+  Release r;
+  if (!Number(text, i, r.major) || i >= text.size() || text[i] != '.' ||
+      !Number(text, ++i, r.minor) || !ReleaseSuffix(text.substr(i))) {
+    return Bad(flag, text, "is not a release (like 0.21 or v0.23.1)");
+  }
+  return r;
+}
+
 }  // namespace kvtables

@@ -13,6 +13,10 @@
 // of 2^10) or KB MB GB TB (powers of 10^3), case-insensitive "B" optional
 // ("24G" is refused: say GB or GiB). A fractional size is rounded down to a
 // whole byte.
+//
+//   ParseRelease("runtime_version", "0.23.1rc1") == {0, 23}
+//   ParseRelease("runtime_version", "latest")    -> "--runtime_version:
+//       'latest' is not a release (like 0.21 or v0.23.1)"
 
 #ifndef TOOLS_KVCALC_FLAGS_H_
 #define TOOLS_KVCALC_FLAGS_H_
@@ -31,6 +35,18 @@ absl::StatusOr<std::uint64_t> ParseCount(std::string_view flag,
 // ParseByteSize() is a size in bytes (see the file comment).
 absl::StatusOr<std::uint64_t> ParseByteSize(std::string_view flag,
                                             std::string_view text);
+
+// Release is a runtime's major.minor release.
+struct Release {
+  std::uint32_t major = 0;
+  std::uint32_t minor = 0;
+  bool operator==(const Release&) const = default;
+};
+
+// ParseRelease() is major.minor of a release: an optional "v", two dot-
+// separated numbers, then nothing or a suffix starting with '.', '+',
+// '-' or a letter (".post1", "rc1.dev531+g1234").
+absl::StatusOr<Release> ParseRelease(std::string_view flag, std::string_view text);
 
 }  // namespace kvtables
 

@@ -44,5 +44,19 @@ TEST(ParseByteSizeTest, Errors) {
   EXPECT_FALSE(ParseByteSize("budget", "").ok());
 }
 
+TEST(ParseReleaseTest, Releases) {
+  EXPECT_EQ(*ParseRelease("runtime_version", "0.21"), (Release{0, 21}));
+  EXPECT_EQ(*ParseRelease("runtime_version", "v0.10.1.1"), (Release{0, 10}));
+  EXPECT_EQ(*ParseRelease("runtime_version", "0.23.1rc1.dev531+ga65f93fb2"),
+            (Release{0, 23}));
+  EXPECT_EQ(*ParseRelease("runtime_version", "0.6.6.post1"), (Release{0, 6}));
+  EXPECT_EQ(*ParseRelease("runtime_version", "1.0"), (Release{1, 0}));
+  EXPECT_EQ(ParseRelease("runtime_version", "latest").status().message(),
+            "--runtime_version: 'latest' is not a release (like 0.21 or v0.23.1)");
+  for (const char* bad : {"", "v", "0", "0.", ".21", "0.21!", "0.21 ", "00.4294967296"}) {
+    EXPECT_FALSE(ParseRelease("runtime_version", bad).ok()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace kvtables

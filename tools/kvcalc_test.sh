@@ -89,6 +89,17 @@ has "vllm concurrency" '"vllm_max_concurrency": "1.56"' "$tmp/v.json"
 # 94 x 2 x 128 x 2 = 48,128 bytes per token.
 run "$tmp/tp.json" --model=qwen3-235b-a22b --runtime=vllm --tensor_parallel=4 --context=4096 --format=json
 has "vllm tp" '"kv_bytes_per_token": 48128' "$tmp/tp.json"
+# vLLM's eras: gemma-3-4b at 8192 tokens, 3,590 blocks per request; a
+# 10 GiB pool is 32,768 blocks of 327,680 bytes (5 layers of 65,536). Until
+# 0.20 the tokens are 32,768 / 7 groups x 16 = 74,896; from 0.21,
+# int(32,768 / 3,590 x 8,192) = 74,773 (kvmodel/runtime_vllm.h, VllmEra).
+for era in "0.20.1 74,896" "v0.21.0 74,773" " 74,773"; do
+  version=${era% *} tokens=${era#* }
+  run "$tmp/era.txt" --model=gemma-3-4b --runtime=vllm --context=8192 \
+    --max_num_batched_tokens=8192 --kv_budget=10GiB ${version:+--runtime_version=$version}
+  has "vllm era '$version' tokens" "$tokens tokens" "$tmp/era.txt"
+  has "vllm era '$version' named" "vLLM 0.$([ "$tokens" = 74,896 ] && echo "9 to 0.20" || echo "21 onward")" "$tmp/era.txt"
+done
 
 # Formats.
 run "$tmp/f.csv" --model=llama-3.1-8b --context=8192 --format=csv
