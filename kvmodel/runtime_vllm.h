@@ -91,6 +91,7 @@ struct VllmSettings {
   std::uint64_t max_model_len = 0;  // --max-model-len
   std::uint32_t block_size = 16;    // --block-size
   std::uint32_t tensor_parallel = 1;
+  std::uint32_t pipeline_parallel = 1;  // --pipeline-parallel-size
   std::uint64_t max_num_batched_tokens = 2048;
   StorageFormat kv_format = StorageFormat::kBF16;  // model dtype, or fp8
   VllmEra era = VllmEra::kV0_21;                   // the newest modelled
@@ -314,12 +315,50 @@ constexpr VllmGroups VllmLayerGroups(const ModelSpec& m) {
   return internal::GroupsOf(full, sliding);
 }
 
+// VllmStageLayers() is the layers pipeline stage `stage` of `stages` holds
+// (vLLM's get_pp_indices): layers / stages each, and the remainder one more
+// each on the stages before the last, counting back from the last but one
+// (27 layers on 2 stages: 14 + 13; 30 on 4: 7 + 8 + 8 + 7).
+constexpr std::uint32_t VllmStageLayers(std::uint32_t layers, std::uint32_t stages,
+                                        std::uint32_t stage) {
+  Require(stages > 0 && stages <= layers,
+          "pipeline_parallel must be positive and at most the layer count");
+  Require(stage < stages, "a pipeline stage past the last");
+  const std::uint32_t extra = layers % stages;
+  const bool one_more = stage + 1 < stages && stage + 1 + extra >= stages;
+  return layers / stages + (one_more ? 1 : 0);
+}
+
+// VllmStageBlockBytes() is what one block costs on pipeline stage `stage`:
+// a page in each of its layers. Pipeline stages split only models of one
+// attention type here (one group per stage).
+constexpr std::uint64_t VllmStageBlockBytes(const ModelSpec& m, const VllmSettings& s,
+                                            std::uint32_t stage) {
+  const VllmGroups g = VllmLayerGroups(m);
+  if (s.pipeline_parallel == 1) return CheckedMul(VllmPageBytes(m, s), g.layers_per_group);
+  Require(g.groups() == 1 && g.full_groups == 1,
+          "kvtables' vLLM rules split only models whose layers are all full "
+          "attention over pipeline stages");
+  return CheckedMul(VllmPageBytes(m, s),
+                    VllmStageLayers(g.layers_per_group, s.pipeline_parallel, stage));
+}
+
 // VllmBlockBytes() is what one block of the pool costs: a page in every
-// layer of a group.
+// layer of a group; under pipeline parallelism, on the stage with the most
+// layers (the engine keeps the smallest block count of any stage, and with
+// one budget for every GPU that is the stage with the most layers).
 constexpr std::uint64_t VllmBlockBytes(const ModelSpec& m,
                                        const VllmSettings& s) {
-  return CheckedMul(VllmPageBytes(m, s), VllmLayerGroups(m).layers_per_group);
+  std::uint64_t most = 0;
+  for (std::uint32_t stage = 0; stage < s.pipeline_parallel; ++stage) {
+    most = std::max(most, VllmStageBlockBytes(m, s, stage));
+  }
+  return most;
 }
+
+static_assert(VllmStageLayers(27, 2, 0) == 14 && VllmStageLayers(27, 2, 1) == 13);
+static_assert(VllmStageLayers(30, 4, 0) == 7 && VllmStageLayers(30, 4, 1) == 8 &&
+              VllmStageLayers(30, 4, 2) == 8 && VllmStageLayers(30, 4, 3) == 7);
 
 // VllmBlocksPerRequest() is the blocks one request of max_model_len tokens
 // may use, summed over the groups.

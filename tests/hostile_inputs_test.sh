@@ -41,12 +41,12 @@ expect() {
 }
 
 # 1. Every numeric flag, with values that are not what it takes.
-for flag in context batch ubatch n_batch block_size max_num_batched_tokens tensor_parallel \
+for flag in context batch ubatch n_batch block_size max_num_batched_tokens tensor_parallel pipeline_parallel \
             parameters images kv_budget budget; do
   runtime=analytic
   case "$flag" in
     ubatch | n_batch) runtime=llama.cpp ;;
-    block_size | max_num_batched_tokens | tensor_parallel) runtime=vllm ;;
+    block_size | max_num_batched_tokens | tensor_parallel | pipeline_parallel) runtime=vllm ;;
   esac
   model=llama-3.1-8b
   [ "$flag" = images ] && model=llama-3.2-11b-vision
@@ -129,6 +129,9 @@ for version in latest "" 0 0. .21 "0.21!" 00.4294967296 "$(printf '0.21\033[2J')
 done
 expect "older than the releases kvtables models" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --runtime_version=0.8.5
 expect "--runtime_version applies to --runtime=vllm only" "$kvcalc" --model=llama-3.1-8b --runtime=llama.cpp --runtime_version=0.21
+expect "pipeline_parallel must be positive and at most the layer count" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --pipeline_parallel=33
+expect "split only models whose layers are all full attention" "$kvcalc" --model=gemma-3-4b --runtime=vllm --pipeline_parallel=2
+expect "--pipeline_parallel applies to --runtime=vllm only" "$kvcalc" --model=llama-3.1-8b --pipeline_parallel=2
 expect "overflow: with --context" "$kvcalc" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 
 # 5. config_to_header: names that cannot be C++, outputs that clash.

@@ -643,5 +643,33 @@ TEST(VllmLogTest, V18Gemma3_4bTokensOfConcurrency) {
   EXPECT_EQ(matches, 1);
 }
 
+// V19. vLLM of July 2025 (0.1.dev7548+gbaba038), deepseek-ai/DeepSeek-V2-
+// Lite (27 MLA layers), TP=2 x PP=2 (4x L4), max_model_len 1024:
+// "(VllmWorker rank=0) Available KV cache memory: 12.13 GiB" (rank 1 the
+// same), "rank=2 ... 11.33 GiB" (rank 3 the same), "GPU KV cache size:
+// 807,792 tokens", "Maximum concurrency for 1,024 tokens per request:
+// 788.86x". Stage 0 holds 14 layers and stage 1 13; stage 0's memory gives
+// the fewer blocks, 50,487 of them, which the engine keeps (were the 14
+// layers on ranks 2 and 3, their 11.33 GiB would hold 47,165 blocks at
+// most: 754,640 tokens).
+// Source: https://github.com/vllm-project/vllm/pull/20665 (eicherseiji,
+// 2025-07-09).
+TEST(VllmLogTest, V19DeepSeekV2LitePipeline) {
+  const ImportedModel m = LoadPublished("deepseek-v2-lite.json");
+  VllmSettings s = Vllm(1024);
+  s.tensor_parallel = 2;
+  s.pipeline_parallel = 2;
+  const std::uint64_t blocks = 807792 / 16;
+  EXPECT_TRUE(PrintedMemoryGivesBlocks(1213, blocks, VllmStageBlockBytes(m.Spec(), s, 0)));
+  // Stage 1's 11.33 GiB, even at the bottom of its rounding, holds more.
+  const std::uint64_t stage1_least = (2 * 1133 - 1) * kGiB / 200;
+  EXPECT_GT(stage1_least / VllmStageBlockBytes(m.Spec(), s, 1), blocks);
+  const std::uint64_t stage1_most = (2 * 1133 + 1) * kGiB / 200;
+  EXPECT_EQ(stage1_most / VllmStageBlockBytes(m.Spec(), s, 0), 47165u);
+  EXPECT_EQ(VllmBlockBytes(m.Spec(), s), VllmStageBlockBytes(m.Spec(), s, 0));
+  EXPECT_EQ(VllmCacheTokens(m.Spec(), s, blocks), 807792u);
+  EXPECT_EQ(Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)), "788.86");
+}
+
 }  // namespace
 }  // namespace kvmodel

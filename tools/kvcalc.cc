@@ -90,6 +90,9 @@ ABSL_FLAG(std::string, max_num_batched_tokens, "",
           "(default 2048)");
 ABSL_FLAG(std::string, tensor_parallel, "",
           "vLLM: tensor-parallel GPUs (default 1); figures are per GPU");
+ABSL_FLAG(std::string, pipeline_parallel, "",
+          "vLLM: pipeline stages (default 1); figures are per GPU of the "
+          "stage with the most layers");
 ABSL_FLAG(std::string, kv_budget, "",
           "memory for the KV cache (bytes, or with KiB MiB GiB TiB KB MB GB "
           "TB): the most tokens whose cache fits");
@@ -443,6 +446,8 @@ std::string Run() {
            "max_num_batched_tokens", Runtime::kVllm, "vllm");
   only_for(!absl::GetFlag(FLAGS_tensor_parallel).empty(), "tensor_parallel",
            Runtime::kVllm, "vllm");
+  only_for(!absl::GetFlag(FLAGS_pipeline_parallel).empty(), "pipeline_parallel",
+           Runtime::kVllm, "vllm");
   only_for(!absl::GetFlag(FLAGS_runtime_version).empty(), "runtime_version",
            Runtime::kVllm, "vllm");
 
@@ -524,6 +529,9 @@ std::string Run() {
   s.vllm.tensor_parallel = static_cast<std::uint32_t>(
       Count("tensor_parallel", absl::GetFlag(FLAGS_tensor_parallel), kU32Max)
           .value_or(1));
+  s.vllm.pipeline_parallel = static_cast<std::uint32_t>(
+      Count("pipeline_parallel", absl::GetFlag(FLAGS_pipeline_parallel), kU32Max)
+          .value_or(1));
   s.vllm.kv_format = s.k_format;
   s.vllm.era = VllmEraFlag(absl::GetFlag(FLAGS_runtime_version));
 
@@ -598,7 +606,9 @@ std::string Run() {
 
     const kvmodel::KvBytes cache = KvBytes(m, s, s.context, s.batch);
     std::uint64_t per_token = 0;
-    if (s.runtime == Runtime::kVllm) {
+    if (s.runtime == Runtime::kVllm && s.vllm.pipeline_parallel > 1) {
+      per_token = kvmodel::VllmBlockBytes(m, s.vllm) / s.vllm.block_size;
+    } else if (s.runtime == Runtime::kVllm) {
       per_token = kvmodel::CheckedMul(
           kvmodel::VllmPageBytes(m, s.vllm) / kvmodel::VllmBlockSize(m, s.vllm),
           kvmodel::VllmAttentionLayers(m));
@@ -607,8 +617,10 @@ std::string Run() {
           kvmodel::WithKvFormats(m, s.k_format, s.v_format));
     }
     const std::string per_gpu =
-        s.runtime == Runtime::kVllm && s.vllm.tensor_parallel > 1 ? " per GPU"
-                                                                   : "";
+        s.runtime == Runtime::kVllm &&
+                (s.vllm.tensor_parallel > 1 || s.vllm.pipeline_parallel > 1)
+            ? " per GPU"
+            : "";
     add("kv_bytes_per_token", "KV per token" + per_gpu, per_token,
         Bytes(per_token));
 
@@ -700,6 +712,12 @@ std::string Run() {
       add("vllm_kv_cache_groups", "vLLM KV cache groups", groups.groups(),
           std::to_string(groups.groups()) + " of " +
               std::to_string(groups.layers_per_group) + " layers");
+      if (vllm.pipeline_parallel > 1) {
+        const std::uint64_t most = kvmodel::VllmBlockBytes(m, vllm) / page;
+        add("vllm_stage_layers", "vLLM pipeline stages", most,
+            std::to_string(vllm.pipeline_parallel) + " stages; the largest holds " +
+                std::to_string(most) + " layers, and its blocks are the engine's");
+      }
       add("vllm_blocks_per_request", "vLLM blocks per request",
           kvmodel::VllmBlocksPerRequest(m, vllm),
           Commas(kvmodel::VllmBlocksPerRequest(m, vllm)));

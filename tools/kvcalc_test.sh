@@ -100,6 +100,14 @@ for era in "0.20.1 74,896" "v0.21.0 74,773" " 74,773"; do
   has "vllm era '$version' tokens" "$tokens tokens" "$tmp/era.txt"
   has "vllm era '$version' named" "vLLM 0.$([ "$tokens" = 74,896 ] && echo "9 to 0.20" || echo "21 onward")" "$tmp/era.txt"
 done
+# Pipeline parallel: DeepSeek-V2-Lite's 27 layers on 2 stages are 14 + 13;
+# a page of 16 x 576 x 2 = 18,432 bytes, so 14 x 1,152 = 16,128 bytes per
+# token per GPU, and 12.13 GiB holds 50,473 blocks of 14 pages.
+run "$tmp/pp.txt" --config="$data/../../catalog/configs/deepseek-v2-lite.json" \
+  --runtime=vllm --tensor_parallel=2 --pipeline_parallel=2 --context=1024 --kv_budget=12.13GiB
+has "vllm pp per token" "KV per token per GPU               16,128 bytes" "$tmp/pp.txt"
+has "vllm pp stage" "the largest holds 14 layers" "$tmp/pp.txt"
+has "vllm pp blocks" "vLLM blocks in KV budget           50,473" "$tmp/pp.txt"
 
 # Formats.
 run "$tmp/f.csv" --model=llama-3.1-8b --context=8192 --format=csv
