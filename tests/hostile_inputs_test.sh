@@ -132,6 +132,17 @@ expect "--runtime_version applies to --runtime=vllm only" "$kvcalc" --model=llam
 expect "pipeline_parallel must be positive and at most the layer count" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --pipeline_parallel=33
 expect "split only models whose layers are all full attention" "$kvcalc" --model=gemma-3-4b --runtime=vllm --pipeline_parallel=2
 expect "--pipeline_parallel applies to --runtime=vllm only" "$kvcalc" --model=llama-3.1-8b --pipeline_parallel=2
+chain=(--model=llama-3.1-8b --runtime=vllm --runtime_version=0.20)
+expect "--gpu_memory needs --model_memory" "$kvcalc" "${chain[@]}" --gpu_memory=80GiB
+expect "--gpu_memory needs --non_torch_memory" "$kvcalc" "${chain[@]}" --gpu_memory=80GiB --model_memory=15GiB --activation_peak=1GiB
+expect "--activation_peak needs --gpu_memory" "$kvcalc" "${chain[@]}" --activation_peak=1GiB
+expect "give one" "$kvcalc" "${chain[@]}" --gpu_memory=80GiB --kv_budget=10GiB
+expect "budget chain for 0.9 to 0.20 only" "$kvcalc" --model=llama-3.1-8b --runtime=vllm --gpu_memory=80GiB
+expect "--gpu_memory applies to --runtime=vllm only" "$kvcalc" --model=llama-3.1-8b --gpu_memory=80GiB
+expect "No available memory for the cache blocks" "$kvcalc" "${chain[@]}" --gpu_memory=10GiB --model_memory=15GiB --activation_peak=1GiB --non_torch_memory=0
+for u in 0 1.5 0.9x "" 0.1234567 -0.9; do
+  expect "--gpu_memory_utilization" "$kvcalc" "${chain[@]}" --gpu_memory=80GiB --gpu_memory_utilization="$u" --model_memory=15GiB --activation_peak=1GiB --non_torch_memory=0
+done
 expect "overflow: with --context" "$kvcalc" --model=llama-3.1-8b --context=100000000000000 --batch=1000000
 
 # 5. config_to_header: names that cannot be C++, outputs that clash.

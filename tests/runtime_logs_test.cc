@@ -29,6 +29,7 @@
 #include "config/hf_config.h"
 #include "gtest/gtest.h"
 #include "kvmodel/catalog.h"
+#include "kvmodel/gpu_budget.h"
 #include "kvmodel/model.h"
 #include "kvmodel/runtime_llama_cpp.h"
 #include "kvmodel/runtime_vllm.h"
@@ -669,6 +670,62 @@ TEST(VllmLogTest, V19DeepSeekV2LitePipeline) {
   EXPECT_EQ(VllmBlockBytes(m.Spec(), s), VllmStageBlockBytes(m.Spec(), s, 0));
   EXPECT_EQ(VllmCacheTokens(m.Spec(), s, blocks), 807792u);
   EXPECT_EQ(Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)), "788.86");
+}
+
+// The budget chain (kvmodel/gpu_budget.h) against the two logs that print
+// every term: "Free memory on device (F/T GiB) on startup. Desired GPU
+// memory utilization is (U, R GiB). Actual usage is W GiB for weight, A GiB
+// for peak activation, N GiB for non-torch memory, and G GiB for CUDAGraph
+// memory. ... Current kv cache memory in use is K bytes." Each GiB figure
+// is rounded to 0.01 (vLLM prints round(x, 2): "1.4" is 1.40), so the
+// chain gives a range; the exact K must lie in it, and does not once the
+// CUDA graphs are subtracted too.
+struct PrintedGiB {
+  std::uint64_t hundredths;
+  std::uint64_t lo() const { return CeilDiv((2 * hundredths - 1) * kGiB, 200); }
+  std::uint64_t hi() const { return (2 * hundredths + 1) * kGiB / 200; }
+};
+
+struct ChainRange {
+  std::uint64_t lo, hi;
+};
+
+// RequestedOverlaps() is whether total x util, over the total's rounding,
+// meets the printed requested memory's rounding.
+bool RequestedOverlaps(PrintedGiB total, std::uint32_t util, PrintedGiB requested) {
+  return VllmRequestedMemory({total.lo(), util}) <= requested.hi() &&
+         VllmRequestedMemory({total.hi(), util}) >= requested.lo();
+}
+
+ChainRange KvMemoryRange(PrintedGiB total, std::uint32_t util, PrintedGiB weights,
+                         PrintedGiB activation, PrintedGiB non_torch) {
+  const VllmMemory least{total.lo(), util, weights.hi(), activation.hi(), non_torch.hi()};
+  const VllmMemory most{total.hi(), util, weights.lo(), activation.lo(), non_torch.lo()};
+  return {VllmAvailableKvMemory(least), VllmAvailableKvMemory(most)};
+}
+
+// V9's log, vLLM 0.10.2, Qwen3-Next-80B-A3B at TP 2 on H200: T 139.81,
+// (0.9, 125.83 GiB), W 74.28, A 5.58, N 1.38, G 2.37, K 47878721024 bytes;
+// "Available KV cache memory: 44.59 GiB".
+TEST(VllmBudgetTest, V9Qwen3NextChain) {
+  const ChainRange r = KvMemoryRange({13981}, 900'000, {7428}, {558}, {138});
+  EXPECT_LE(r.lo, 47878721024u);
+  EXPECT_GE(r.hi, 47878721024u);
+  EXPECT_LT(r.hi - PrintedGiB{237}.lo(), 47878721024u);  // graphs not subtracted
+  EXPECT_EQ(GiB(47878721024u), "44.59");
+  EXPECT_TRUE(RequestedOverlaps({13981}, 900'000, {12583}));
+  EXPECT_FALSE(RequestedOverlaps({13981}, 950'000, {12583}));
+}
+
+// V14's log, vLLM 0.10.2, Qwen3-235B-A22B-FP8 at TP 8, rank TP2 (an L40S):
+// T 44.42, (0.9, 39.98 GiB), W 27.72, A 1.4, N 0.21, G 3.45, K 11423138508
+// bytes, the rank whose blocks the engine keeps (record V14).
+TEST(VllmBudgetTest, V14Qwen3_235bRankChain) {
+  const ChainRange r = KvMemoryRange({4442}, 900'000, {2772}, {140}, {21});
+  EXPECT_LE(r.lo, 11423138508u);
+  EXPECT_GE(r.hi, 11423138508u);
+  EXPECT_LT(r.hi - PrintedGiB{345}.lo(), 11423138508u);
+  EXPECT_TRUE(RequestedOverlaps({4442}, 900'000, {3998}));
 }
 
 }  // namespace

@@ -35,6 +35,7 @@
 #include "kvmodel/llama_cpp_log.h"
 #include "kvmodel/model.h"
 #include "kvmodel/runtime_llama_cpp.h"
+#include "kvmodel/gpu_budget.h"
 #include "kvmodel/runtime_vllm.h"
 #include "kvmodel/status.h"
 #include "kvmodel/storage_format.h"
@@ -98,6 +99,18 @@ ABSL_FLAG(std::string, kv_budget, "",
           "TB): the most tokens whose cache fits");
 ABSL_FLAG(std::string, weights, "",
           "weight format: bf16, f16, q8_0, Q4_K_M (documented average), ...");
+ABSL_FLAG(std::string, gpu_memory, "",
+          "vLLM: the GPU's total memory as CUDA reports it; with "
+          "--model_memory, --activation_peak and --non_torch_memory (as vLLM "
+          "logs them) gives the KV budget instead of --kv_budget");
+ABSL_FLAG(std::string, gpu_memory_utilization, "",
+          "vLLM: the share of --gpu_memory it may use (default 0.9)");
+ABSL_FLAG(std::string, model_memory, "",
+          "vLLM: the weights' memory (\"Model loading took X GiB\")");
+ABSL_FLAG(std::string, activation_peak, "",
+          "vLLM: the profile run's peak activation memory");
+ABSL_FLAG(std::string, non_torch_memory, "",
+          "vLLM: the memory outside PyTorch's allocator");
 ABSL_FLAG(std::string, budget, "",
           "memory for weights + KV cache (like --kv_budget): fits or not, "
           "the longest context and the largest batch that fit");
@@ -270,6 +283,56 @@ struct Setup {
   std::uint64_t batch = 1;
   std::uint64_t cross_tokens = 0;  // vision tokens per sequence (--images)
 };
+
+// Fraction() is `millionths` as a decimal: 900000 is "0.9".
+std::string Fraction(std::uint32_t millionths) {
+  if (millionths >= 1'000'000) return "1";
+  std::string digits = std::to_string(1'000'000 + millionths).substr(1);
+  digits.erase(digits.find_last_not_of('0') + 1);
+  return "0." + digits;
+}
+
+// GpuMemoryFlags() is the vLLM budget chain's terms (kvmodel/gpu_budget.h),
+// when --gpu_memory is given; each of its terms is then required.
+std::optional<kvmodel::VllmMemory> GpuMemoryFlags(const Setup& s, bool kv_budget) {
+  const std::string total = absl::GetFlag(FLAGS_gpu_memory);
+  const std::string util = absl::GetFlag(FLAGS_gpu_memory_utilization);
+  if (total.empty()) {
+    for (const auto& [flag, value] : {std::pair{"gpu_memory_utilization", util},
+                                      {"model_memory", absl::GetFlag(FLAGS_model_memory)},
+                                      {"activation_peak", absl::GetFlag(FLAGS_activation_peak)},
+                                      {"non_torch_memory", absl::GetFlag(FLAGS_non_torch_memory)}}) {
+      if (!value.empty()) Fail(std::string("--") + flag + " needs --gpu_memory");
+    }
+    return std::nullopt;
+  }
+  if (s.runtime != Runtime::kVllm) Fail("--gpu_memory applies to --runtime=vllm only");
+  if (kv_budget) Fail("--gpu_memory and --kv_budget both give the KV budget: give one");
+  if (s.vllm.era != kvmodel::VllmEra::kV0_9) {
+    Fail("--gpu_memory: kvtables models vLLM's budget chain for 0.9 to 0.20 only "
+         "(from 0.21 vLLM also profiles its CUDA graphs, a term not yet "
+         "modelled): add --runtime_version=0.20, or give --kv_budget");
+  }
+  kvmodel::VllmMemory m;
+  m.gpu_total = ParseSize("gpu_memory", total);
+  if (!util.empty()) {
+    const absl::StatusOr<std::uint32_t> u =
+        kvtables::ParseMillionths("gpu_memory_utilization", util);
+    if (!u.ok()) Fail(std::string(u.status().message()));
+    m.utilization_millionths = *u;
+  }
+  const auto term = [](const char* flag, const std::string& text) {
+    if (text.empty()) {
+      Fail(std::string("--gpu_memory needs --") + flag +
+           " (kvtables cannot estimate it: give the figure vLLM logs)");
+    }
+    return text == "0" ? std::uint64_t{0} : ParseSize(flag, text);
+  };
+  m.weights = term("model_memory", absl::GetFlag(FLAGS_model_memory));
+  m.activation_peak = term("activation_peak", absl::GetFlag(FLAGS_activation_peak));
+  m.non_torch = term("non_torch_memory", absl::GetFlag(FLAGS_non_torch_memory));
+  return m;
+}
 
 // KvBytes() is the runtime's cache for `context` tokens x `batch` sequences.
 kvmodel::KvBytes KvBytes(const ModelSpec& m, const Setup& s,
@@ -540,6 +603,7 @@ std::string Run() {
   if (const std::string text = absl::GetFlag(FLAGS_kv_budget); !text.empty()) {
     kv_budget = ParseSize("kv_budget", text);
   }
+  const std::optional<kvmodel::VllmMemory> gpu = GpuMemoryFlags(s, kv_budget.has_value());
   std::optional<std::uint64_t> budget;
   if (const std::string text = absl::GetFlag(FLAGS_budget); !text.empty()) {
     budget = ParseSize("budget", text);
@@ -754,6 +818,17 @@ std::string Run() {
       }
     }
 
+    if (gpu) {
+      const std::uint64_t requested = kvmodel::VllmRequestedMemory(*gpu);
+      const std::uint64_t used = gpu->weights + gpu->activation_peak + gpu->non_torch;
+      add("gpu_memory_bytes", "GPU memory", gpu->gpu_total, Bytes(gpu->gpu_total));
+      add("vllm_requested_bytes", "vLLM's share", requested,
+          Bytes(requested) + ", " + Fraction(gpu->utilization_millionths) +
+              " of the GPU");
+      add("vllm_non_kv_bytes", "less weights, activations, non-torch", used,
+          Bytes(used) + " (as given; CUDA graphs are captured after the cache is sized)");
+      kv_budget = kvmodel::VllmAvailableKvMemory(*gpu);
+    }
     if (kv_budget) {
       add("kv_budget_bytes", "KV budget", *kv_budget, Bytes(*kv_budget));
       if (s.runtime == Runtime::kVllm) {

@@ -134,6 +134,29 @@ bool ReleaseSuffix(std::string_view rest) {
 
 }  // namespace
 
+absl::StatusOr<std::uint32_t> ParseMillionths(std::string_view flag,
+                                              std::string_view text) {
+  const absl::Status bad =
+      Bad(flag, text, "is not a fraction in (0, 1] with at most six decimals");
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view decimals =
+      dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  if ((whole != "0" && whole != "1") || decimals.size() > 6 ||
+      (dot != std::string_view::npos && decimals.empty())) {
+    return bad;
+  }
+  std::uint32_t value = whole == "1" ? 1'000'000 : 0;
+  std::uint32_t scale = 100'000;
+  for (const char c : decimals) {
+    if (c < '0' || c > '9') return bad;
+    value += static_cast<std::uint32_t>(c - '0') * scale;
+    scale /= 10;
+  }
+  if (value == 0 || value > 1'000'000) return bad;
+  return value;
+}
+
 absl::StatusOr<Release> ParseRelease(std::string_view flag, std::string_view text) {
   std::size_t i = !text.empty() && text.front() == 'v' ? 1 : 0;
   Release r;

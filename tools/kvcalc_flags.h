@@ -36,6 +36,11 @@ absl::StatusOr<std::uint64_t> ParseCount(std::string_view flag,
 absl::StatusOr<std::uint64_t> ParseByteSize(std::string_view flag,
                                             std::string_view text);
 
+// ParseMillionths() is a decimal fraction in (0, 1] with at most six
+// decimals, in millionths: ParseMillionths("gpu_memory_utilization", "0.9")
+// == 900000.
+absl::StatusOr<std::uint32_t> ParseMillionths(std::string_view flag, std::string_view text);
+
 // Release is a runtime's major.minor release.
 struct Release {
   std::uint32_t major = 0;

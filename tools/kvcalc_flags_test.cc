@@ -44,6 +44,21 @@ TEST(ParseByteSizeTest, Errors) {
   EXPECT_FALSE(ParseByteSize("budget", "").ok());
 }
 
+TEST(ParseMillionthsTest, Fractions) {
+  EXPECT_EQ(*ParseMillionths("gpu_memory_utilization", "0.9"), 900'000u);
+  EXPECT_EQ(*ParseMillionths("gpu_memory_utilization", "0.000001"), 1u);
+  EXPECT_EQ(*ParseMillionths("gpu_memory_utilization", "0.123456"), 123'456u);
+  EXPECT_EQ(*ParseMillionths("gpu_memory_utilization", "1"), 1'000'000u);
+  EXPECT_EQ(*ParseMillionths("gpu_memory_utilization", "1.000"), 1'000'000u);
+  EXPECT_EQ(ParseMillionths("gpu_memory_utilization", "1.5").status().message(),
+            "--gpu_memory_utilization: '1.5' is not a fraction in (0, 1] with at "
+            "most six decimals");
+  for (const char* bad : {"", "0", "0.", ".9", "0.0", "0.1234567", "2", "-0.5", "0.9x",
+                          "00.9", "0,9", "1.01"}) {
+    EXPECT_FALSE(ParseMillionths("gpu_memory_utilization", bad).ok()) << bad;
+  }
+}
+
 TEST(ParseReleaseTest, Releases) {
   EXPECT_EQ(*ParseRelease("runtime_version", "0.21"), (Release{0, 21}));
   EXPECT_EQ(*ParseRelease("runtime_version", "v0.10.1.1"), (Release{0, 10}));

@@ -108,6 +108,15 @@ run "$tmp/pp.txt" --config="$data/../../catalog/configs/deepseek-v2-lite.json" \
 has "vllm pp per token" "KV per token per GPU               16,128 bytes" "$tmp/pp.txt"
 has "vllm pp stage" "the largest holds 14 layers" "$tmp/pp.txt"
 has "vllm pp blocks" "vLLM blocks in KV budget           50,473" "$tmp/pp.txt"
+# The budget chain of record V9's log (vLLM 0.10.2, Qwen3-Next at TP 2 on
+# an H200): 139.81 GiB x 0.9 less 74.28 + 5.58 + 1.38 GiB; the log printed
+# "Available KV cache memory: 44.59 GiB" and "num_gpu_blocks is: 7162".
+run "$tmp/chain.txt" --config="$data/../../catalog/configs/qwen3-next-80b-a3b-instruct.json" \
+  --runtime=vllm --tensor_parallel=2 --context=262144 --runtime_version=0.10.2 \
+  --gpu_memory=139.81GiB --model_memory=74.28GiB --activation_peak=5.58GiB --non_torch_memory=1.38GiB
+has "chain share" "(125.83 GiB), 0.9 of the GPU" "$tmp/chain.txt"
+has "chain budget" "(44.59 GiB)" "$tmp/chain.txt"
+has "chain blocks" "vLLM blocks in KV budget              7,162" "$tmp/chain.txt"
 
 # Formats.
 run "$tmp/f.csv" --model=llama-3.1-8b --context=8192 --format=csv
