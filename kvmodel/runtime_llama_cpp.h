@@ -69,6 +69,20 @@ inline constexpr std::string_view kLlamaCppEra =
     "prebuilt libllama, checked by the oracle in oracle/); includes PR #16812 "
     "(n_ctx padded to 256 per stream) and PR #19067 (MLA caches K only)";
 
+// LlamaCppEra is the llama.cpp source a rule follows: kCurrent is
+// kLlamaCppEra; kMlaWithV the builds before PR #19067 (January 2026), whose
+// MLA caches also store a V row of kv_lora_rank values per layer-cell (record
+// L11: DeepSeek-V3 at 16,384 cells, V 976.00 MiB). Builds before PR #16812
+// (late 2025) also padded n_ctx to 32 cells with flash attention off, which
+// is not modelled: kMlaWithV takes flash attention on only.
+enum class LlamaCppEra : std::uint8_t { kMlaWithV, kCurrent };
+
+constexpr std::string_view LlamaCppEraSource(LlamaCppEra era) {
+  if (era == LlamaCppEra::kCurrent) return kLlamaCppEra;
+  return "llama.cpp before PR #19067 (January 2026): MLA caches store K and a "
+         "V row of kv_lora_rank values; flash attention on only";
+}
+
 // kLlamaCppMaxSequences is LLAMA_MAX_SEQ (src/llama-cparams.h).
 inline constexpr std::uint32_t kLlamaCppMaxSequences = 256;
 
@@ -94,6 +108,7 @@ struct LlamaCppSettings {
   bool swa_full = false;  // --swa-full
   StorageFormat type_k = StorageFormat::kF16;  // -ctk
   StorageFormat type_v = StorageFormat::kF16;  // -ctv
+  LlamaCppEra era = LlamaCppEra::kCurrent;
 };
 
 // LlamaCppCache is one of llama.cpp's caches (the full-attention one or the
@@ -276,6 +291,9 @@ constexpr void RequireLlamaCppAccepts(const ModelSpec& m,
   Require(!Quantized(s.type_v) || s.flash_attn != FlashAttention::kOff,
           "llama.cpp refuses a quantized V cache without flash attention "
           "(it stops with \"quantized V cache requires flash_attn\")");
+  Require(s.era == LlamaCppEra::kCurrent || s.flash_attn == FlashAttention::kOn,
+          "kvtables models llama.cpp before PR #19067 with flash attention on "
+          "only (older builds padded the cache otherwise without it)");
   if (s.flash_attn == FlashAttention::kOff) return;
   ForEachLayerRun(m, [&](const LayerRun& run) {
     if (run.layer.attends()) RequireLlamaCppAcceptsHead(m, run.layer, s);
@@ -290,16 +308,20 @@ struct LlamaCppCacheRows {
 
 // LlamaCppRows() is a layer's rows: K of its own width; V of its own width
 // with flash attention, else (V stored transposed) of the widest layer's
-// (llama-kv-cache.cpp, TAG_V_CACHE_VARIABLE); no V for MLA (PR #19067).
+// (llama-kv-cache.cpp, TAG_V_CACHE_VARIABLE); for MLA no V (PR #19067), or
+// before it a V row of kv_lora_rank values.
 constexpr LlamaCppCacheRows LlamaCppRows(const ModelSpec& m,
                                          const LlamaCppSettings& s,
                                          const LayerMemory& l,
                                          std::uint64_t widest_v_row) {
+  const std::uint64_t k = StorageBytes(s.type_k, CheckedMul(l.num_kv_heads, l.k_head_dim));
+  if (m.latent_attention()) {
+    return {k, s.era == LlamaCppEra::kMlaWithV ? StorageBytes(s.type_v, m.kv_lora_rank) : 0};
+  }
   const std::uint64_t v_values = s.flash_attn == FlashAttention::kOff
                                      ? widest_v_row
                                      : CheckedMul(l.num_kv_heads, l.v_head_dim);
-  return {StorageBytes(s.type_k, CheckedMul(l.num_kv_heads, l.k_head_dim)),
-          m.latent_attention() ? 0 : StorageBytes(s.type_v, v_values)};
+  return {k, StorageBytes(s.type_v, v_values)};
 }
 
 // AddLlamaCppLayers() adds `run` to `cache` of `cells_per_stream` cells.

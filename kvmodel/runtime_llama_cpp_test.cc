@@ -2,6 +2,7 @@
 
 #include "gtest/gtest.h"
 #include "kvmodel/catalog.h"
+#include "kvmodel/status.h"
 #include "kvmodel/units.h"
 
 namespace kvmodel {
@@ -26,6 +27,30 @@ static_assert(kExample.base.layers == 12);
 static_assert(kExample.base.total_bytes() == 3072 * kMiB);
 static_assert(kExample.swa.cells_per_stream == 768);
 static_assert(kExample.swa.total_bytes() == 18 * kMiB);
+
+// The era before PR #19067: DeepSeek-V3's MLA cache also holds a V row of
+// kv_lora_rank = 512 values per layer-cell (61 layers, f16, flash attention
+// on); the era refuses flash attention off or auto.
+constexpr LlamaCppSettings MlaWithV(std::uint64_t n_ctx, FlashAttention fa) {
+  LlamaCppSettings s = WithCtx(n_ctx);
+  s.flash_attn = fa;
+  s.era = LlamaCppEra::kMlaWithV;
+  return s;
+}
+constexpr ModelSpec kDeepSeekV3 = *FindModel("deepseek-v3");
+static_assert(LlamaCppKvCache(kDeepSeekV3, MlaWithV(4096, FlashAttention::kOn)).v_bytes() ==
+              61ull * 512 * 2 * 4096);
+static_assert(LlamaCppKvCache(kDeepSeekV3, MlaWithV(4096, FlashAttention::kOn)).k_bytes() ==
+              LlamaCppKvCache(kDeepSeekV3, WithCtx(4096)).k_bytes());
+
+TEST(LlamaCppEraTest, MlaWithV) {
+  EXPECT_EQ(LlamaCppKvCache(kDeepSeekV3, MlaWithV(4096, FlashAttention::kOn)).v_bytes(),
+            61ull * 512 * 2 * 4096);
+  EXPECT_EQ(LlamaCppKvCache(kDeepSeekV3, WithCtx(4096)).v_bytes(), 0u);
+  EXPECT_FALSE(Evaluate([] {
+                 return LlamaCppKvCache(kDeepSeekV3, MlaWithV(4096, FlashAttention::kAuto));
+               }).ok());
+}
 
 // n_ctx is padded to 256; without -kvu each of n sequences gets
 // PAD(n_ctx / n, 256) cells (1024 / 3 = 341 -> 512: three streams hold 1536).

@@ -12,8 +12,6 @@
 //        summary); the SWA cell count 4608 = 4 x 1024 + 512 is checked in
 //        kvmodel/runtime_llama_cpp_test.cc.
 //   L17  the main model is not named in the log.
-//   L11  DeepSeek-V3 (May 2025) predates the V-less MLA cache (PR #19067):
-//        its K figure is reproduced, its V and total are of the older era.
 //   V2   Qwen3-235B on 4 GPUs: 178,880 tokens is 8.02 GiB on the rank that
 //        printed 8.11 GiB; vLLM takes the minimum over ranks and the other
 //        ranks' memory was not printed.
@@ -218,16 +216,22 @@ TEST(LlamaCppLogTest, L8Qwen3_4BCacheTypes) {
 // L11. Mainline llama.cpp (May 2025), DeepSeek-V3-0324 (MLA GGUF), n_ctx
 // 16384, flash_attn 1: "KV self size  = 2074.00 MiB, K (f16): 1098.00 MiB,
 // V (f16):  976.00 MiB". The K figure (576 latent values per layer-token)
-// is today's too; the 512-value V row was dropped by PR #19067 (2026-01),
-// so kLlamaCppEra gives V = 0 and does not reproduce 976.00 or 2074.00.
+// is today's too; the 512-value V row was dropped by PR #19067 (2026-01):
+// the era before it (LlamaCppEra::kMlaWithV) gives every printed figure.
 // Source: find_string id 17743082571 (an ik_llama.cpp discussion export,
 // user Panchovix, 2025-05-10).
-TEST(LlamaCppLogTest, L11DeepSeekV3KOnly) {
+TEST(LlamaCppLogTest, L11DeepSeekV3MlaWithV) {
   const ImportedModel m = Load("deepseek-v3.json");
-  const LlamaCppAllocation a =
-      LlamaCppKvCache(m.Spec(), Llama(16384, 1, false, FlashAttention::kOn));
-  EXPECT_EQ(MiB(a.k_bytes()), "1098.00");
-  EXPECT_EQ(a.v_bytes(), 0u);  // the older era printed 976.00 MiB
+  LlamaCppSettings s = Llama(16384, 1, false, FlashAttention::kOn);
+  s.era = LlamaCppEra::kMlaWithV;
+  const LlamaCppAllocation old = LlamaCppKvCache(m.Spec(), s);
+  EXPECT_EQ(MiB(old.total_bytes()), "2074.00");
+  EXPECT_EQ(MiB(old.k_bytes()), "1098.00");
+  EXPECT_EQ(MiB(old.v_bytes()), "976.00");
+  s.era = LlamaCppEra::kCurrent;  // today: the same K and no V
+  const LlamaCppAllocation today = LlamaCppKvCache(m.Spec(), s);
+  EXPECT_EQ(today.k_bytes(), old.k_bytes());
+  EXPECT_EQ(today.v_bytes(), 0u);
 }
 
 // L12. llama.cpp (OpenCL, late 2025), DeepSeek-V2-Lite-Chat converted
