@@ -732,5 +732,26 @@ TEST(VllmBudgetTest, V14Qwen3_235bRankChain) {
   EXPECT_TRUE(RequestedOverlaps({4442}, 900'000, {3998}));
 }
 
+// V20. vLLM 0.13.0, a 4-bit Qwen3-Next-80B-A3B (compressed-tensors; the
+// geometry of the published config), TP=2 (2x L40S), --kv-cache-dtype fp8,
+// max_model_len 32768: "Setting attention block size to 1072 tokens ...",
+// "Available KV cache memory: 17.58 GiB", "GPU KV cache size: 767,552
+// tokens", "Maximum concurrency for 32,768 tokens per request: 84.29x".
+// Source: find_string id 33676930891 (a docker-compose log).
+TEST(VllmLogTest, V20Qwen3NextFp8At32k) {
+  const ImportedModel m = LoadPublished("qwen3-next-80b-a3b-instruct.json");
+  const VllmSettings s = HybridVllm(32768, 2, StorageFormat::kFp8E4M3);
+  EXPECT_EQ(VllmBlockSize(m.Spec(), s), 1072u);
+  int in_memory = 0, matches = 0;
+  for (std::uint64_t blocks = 2000; blocks < 4000; ++blocks) {
+    if (!PrintedMemoryGivesBlocks(1758, blocks, VllmBlockBytes(m.Spec(), s))) continue;
+    ++in_memory;
+    matches += VllmCacheTokens(m.Spec(), s, blocks) == 767552 &&
+               Concurrency(blocks, VllmBlocksPerRequest(m.Spec(), s)) == "84.29";
+  }
+  EXPECT_GT(in_memory, 0);
+  EXPECT_GT(matches, 0);
+}
+
 }  // namespace
 }  // namespace kvmodel
