@@ -82,7 +82,8 @@ constexpr std::string_view VllmEraSource(VllmEra era) {
            "cache size = blocks / groups x block";
   }
   return "vLLM 0.21 onward (2026; as 0.9 to 0.20, but the printed GPU KV "
-         "cache size is int(concurrency x max_model_len), vLLM PR #41069, "
+         "cache size is int(concurrency x max_model_len): _report_kv_cache_config "
+         "in kv_cache_utils.py from commit e68fa1b9, PR #41069, 2026-04-28, "
          "as the logs of 0.21.0 and 0.23.0 print it)";
 }
 
